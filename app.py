@@ -1,0 +1,24 @@
+"""seconomy — the Streamlit entry point: page navigation, language switch, demo banner.
+
+Run with ``make run`` (or ``streamlit run app.py [-- --db PATH]``).
+"""
+
+import streamlit as st
+
+from seconomy.ui.i18n import t
+from seconomy.ui.layout import demo_banner, language_switch
+
+st.set_page_config(page_title="seconomy", page_icon="🌱", layout="wide")
+language_switch()
+
+# One line per page (file, text key, icon, url path). Pages are thin: widgets in, one call, charts out.
+PAGES = [
+    ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+]
+
+navigation = st.navigation(
+    [st.Page(path, title=t(key), icon=icon, url_path=url, default=(i == 0)) for i, (path, key, icon, url) in enumerate(PAGES)]
+)
+st.sidebar.caption(t("app.tagline"))
+demo_banner()
+navigation.run()

@@ -1,0 +1,54 @@
+"""Typed domain errors.
+
+Each family is translated once at the edge: the UI shows ``st.error`` and stops, the CLI prints
+the message and exits with the family's code. The domain never prints or exits itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SeconomyError(Exception):
+    """Base of every error the user should see as a message, not a traceback."""
+
+    exit_code = 1
+
+
+class StoreError(SeconomyError):
+    """Something about the database file itself (cannot open, wrong version)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the DuckDB file; the user should retry later."""
+
+
+class UsageError(SeconomyError):
+    """Wrong arguments or options: exit code 2 like argparse."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class LineError:
+    """One bad line of an input file: where it is and why it was refused."""
+
+    line: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.column}: {self.reason}" + (f" ({self.value!r})" if self.value else "")
+
+
+class InputError(SeconomyError):
+    """An input file (income export, agreements file, scenario spec) has bad content."""
+
+    def __init__(self, message: str, errors: list[LineError] | None = None):
+        super().__init__(message)
+        self.errors = errors or []
+
+
+class ScenarioError(SeconomyError):
+    """A scenario specification that cannot be applied (unknown payer, bad month…)."""

@@ -1,0 +1,105 @@
+"""The overview's figures: trailing income, the mosaic by stream, the largest payer, months of cash.
+
+All sums are done in DuckDB on DECIMAL amounts; only the final figures become Python Decimals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import duckdb
+import pandas as pd
+
+from seconomy.settings import get_settings
+from seconomy.window import Window
+
+
+@dataclass(frozen=True)
+class Overview:
+    window: Window
+    total: Decimal
+    by_stream: pd.DataFrame  # stream, amount, share
+    largest_payer: str | None
+    largest_payer_share: float | None
+    payer_count: int
+    monthly_costs: Decimal
+    cash: Decimal
+    months_of_cash: float | None
+
+
+def income_by_stream(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
+    """Net income per stream in the window, largest first, with shares of the total."""
+    return con.execute(
+        """SELECT stream, sum(amount) AS amount, sum(amount) / sum(sum(amount)) OVER () AS share
+        FROM entries WHERE entry_date BETWEEN ? AND ?
+        GROUP BY stream HAVING sum(amount) <> 0 ORDER BY amount DESC, stream""",
+        [window.start, window.end],
+    ).df()
+
+
+def income_by_stream_and_payer(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
+    """Net income per (stream, payer) in the window: the treemap's leaves."""
+    return con.execute(
+        """SELECT stream, payer, sum(amount)::DOUBLE AS amount FROM income
+        WHERE entry_date BETWEEN ? AND ? GROUP BY stream, payer HAVING sum(amount) > 0
+        ORDER BY stream, amount DESC""",
+        [window.start, window.end],
+    ).df()
+
+
+def monthly_income_by_stream(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
+    """Net income per calendar month and stream in the window (long format)."""
+    return con.execute(
+        """SELECT date_trunc('month', entry_date)::DATE AS month, stream, sum(amount)::DOUBLE AS amount
+        FROM entries WHERE entry_date BETWEEN ? AND ? GROUP BY ALL ORDER BY month, stream""",
+        [window.start, window.end],
+    ).df()
+
+
+def _largest_payer(con: duckdb.DuckDBPyConnection, window: Window) -> tuple[str | None, float | None, int]:
+    rows = con.execute(
+        """WITH p AS (SELECT payer, sum(amount) AS amount FROM income
+                      WHERE entry_date BETWEEN ? AND ? GROUP BY payer HAVING sum(amount) <> 0)
+        SELECT payer, (amount / (SELECT sum(amount) FROM p))::DOUBLE, (SELECT count(*) FROM p)
+        FROM p ORDER BY amount DESC, payer LIMIT 1""",
+        [window.start, window.end],
+    ).fetchall()
+    return rows[0] if rows else (None, None, 0)
+
+
+def monthly_costs(con: duckdb.DuckDBPyConnection, window: Window) -> Decimal:
+    """Average monthly costs: fixed and wage costs in force at the window's end, plus variable
+    costs as their share of the window's average monthly income in their stream."""
+    months = (window.end.year - window.start.year) * 12 + window.end.month - window.start.month + 1
+    return con.execute(
+        """WITH s AS (SELECT stream, sum(amount) / ? AS monthly FROM entries
+                      WHERE entry_date BETWEEN ? AND ? GROUP BY stream)
+        SELECT coalesce(sum(CASE WHEN c.kind = 'variable'
+                                 THEN c.share_of_income * coalesce(s.monthly, 0)
+                                 ELSE c.monthly_amount END), 0)::DECIMAL(14,2)
+        FROM costs c LEFT JOIN s ON s.stream = c.stream
+        WHERE (c.start_date IS NULL OR c.start_date <= ?) AND (c.end_date IS NULL OR c.end_date >= ?)""",
+        [months, window.start, window.end, window.end, window.end],
+    ).fetchall()[0][0]
+
+
+def overview(con: duckdb.DuckDBPyConnection, window: Window) -> Overview:
+    """Every figure of the overview page for one window."""
+    by_stream = income_by_stream(con, window)
+    total = con.execute(
+        "SELECT coalesce(sum(amount), 0) FROM entries WHERE entry_date BETWEEN ? AND ?", [window.start, window.end]
+    ).fetchall()[0][0]
+    by_stream["amount"] = by_stream["amount"].astype(float)
+    by_stream["share"] = by_stream["share"].astype(float)
+    payer, share, count = _largest_payer(con, window)
+    costs = monthly_costs(con, window)
+    cash = Decimal(str(get_settings(con)["opening_cash"]))
+    runway = float(cash / costs) if costs > 0 else None
+    return Overview(window, total, by_stream, payer, share, count, costs, cash, runway)
+
+
+def data_span(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:
+    """First and last entry date in the database."""
+    return tuple(con.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchall()[0])

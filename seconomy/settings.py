@@ -1,0 +1,48 @@
+"""Every setting in one table: name, default, type and help. The UI and README show this table.
+
+Why one table: a setting that exists in code but nowhere in the docs is a setting nobody uses;
+``tests/test_settings.py`` keeps this table and the README in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    kind: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("opening_cash", "0", Decimal, "Cash at bank on the cash date, in DKK."),
+    Setting("cash_date", "", str, "The date (YYYY-MM-DD) the opening cash refers to; empty means the last data date."),
+    Setting("hhi_moderate", "1500", float, "HHI from which concentration is 'moderate' (US merger guidelines 2010)."),
+    Setting("hhi_high", "2500", float, "HHI above which concentration is 'high'."),
+    Setting("major_share", "0.10", float, "Share of income from which a payer is a major customer (IFRS 8 10 % rule)."),
+    Setting("critical_share", "0.25", float, "Share of income from which a payer is critical."),
+    Setting("language", "da", str, "Default UI language: 'da' (Danish) or 'en' (English)."),
+    Setting("enterprise_name", "", str, "The enterprise's name, shown in the header and board report."),
+    Setting("dataset", "empty", str, "'demo' while the database holds the demo enterprise, 'own' after a real import."),
+)
+
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get_settings(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
+    """All settings, typed, with defaults filled in for those never set."""
+    stored = dict(con.execute("SELECT name, value FROM settings").fetchall())
+    return {s.name: s.kind(stored.get(s.name, s.default)) for s in SETTINGS}
+
+
+def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
+    """One setting, typed."""
+    if name not in BY_NAME:
+        raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
+    return get_settings(con)[name]

@@ -1,0 +1,1 @@
+"""The Streamlit shell: the only part of seconomy that imports Streamlit."""

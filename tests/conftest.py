@@ -1,0 +1,55 @@
+"""Shared fixtures: a fresh database per test, a demo database file, never the user's database."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seconomy import demo, store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _never_the_users_database(monkeypatch, tmp_path):
+    """Point SECONOMY_DB at a throw-away file so no test can touch data/seconomy.duckdb."""
+    monkeypatch.setenv("SECONOMY_DB", str(tmp_path / "default.duckdb"))
+
+
+@pytest.fixture
+def con():
+    """A fresh, migrated in-memory database."""
+    connection = store.connect(store.MEMORY)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo enterprise written once per test session; copy it before changing it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with store.session(path) as connection:
+        demo.install(connection)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path, monkeypatch) -> Path:
+    """A private copy of the demo database, also set as SECONOMY_DB for the app."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_template, path)
+    monkeypatch.setenv("SECONOMY_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def demo_con(demo_db):
+    with store.session(demo_db) as connection:
+        yield connection
+
+
+def pytest_report_header(config):
+    return f"SECONOMY_REQUIRE_BROWSER={os.environ.get('SECONOMY_REQUIRE_BROWSER', '0')}"

@@ -1,0 +1,45 @@
+"""Overview figures on a small hand-computed ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pandas as pd
+
+from seconomy import store
+from seconomy.overview import overview
+from seconomy.window import Window, default_window
+
+
+def _add(con, rows):
+    frame = pd.DataFrame(rows, columns=["entry_date", "amount_ore", "stream", "counterparty", "municipality_code"])
+    frame.insert(0, "line", range(2, len(frame) + 2))
+    frame["description"] = None
+    frame["reference"] = [f"r{i}" for i in range(len(frame))]
+    frame["municipality_code"] = frame["municipality_code"].astype("Int16")
+    store.add_entries(con, frame, file_name="t.csv")
+
+
+def test_overview_on_hand_computed_ledger(con):
+    _add(con, [
+        (dt.date(2025, 3, 1), 999900, "product_sale", "Old", None),             # outside the window
+        (dt.date(2025, 11, 1), 600000, "municipal_contract", "Kbh SOF", 101),   # 6.000 kr.
+        (dt.date(2026, 2, 1), 200000, "wage_subsidy", "Jobcenter Kbh", 101),     # 2.000 kr. -> København 8.000
+        (dt.date(2026, 10, 31), 200000, "product_sale", "Café", None),          # 2.000 kr.
+    ])
+    store.add_cost(con, {"category": "rent", "kind": "fixed", "monthly_amount": 1000})
+    store.add_cost(con, {"category": "goods", "kind": "variable", "stream": "product_sale", "share_of_income": "0.30"})
+    store.set_setting(con, "opening_cash", "2500")
+    window = default_window(con)
+    assert window == Window(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
+    figures = overview(con, window)
+    assert figures.total == Decimal("10000.00")
+    assert figures.largest_payer == "København"
+    assert figures.largest_payer_share == 0.8  # 8.000 / 10.000
+    assert figures.payer_count == 2
+    # costs per month: 1.000 fixed + 30 % of (2.000 product sales / 12 months) = 1.050
+    assert figures.monthly_costs == Decimal("1050.00")
+    assert abs(figures.months_of_cash - 2500 / 1050) < 1e-9
+    shares = dict(zip(figures.by_stream["stream"], figures.by_stream["share"], strict=True))
+    assert shares == {"municipal_contract": 0.6, "wage_subsidy": 0.2, "product_sale": 0.2}

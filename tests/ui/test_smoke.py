@@ -1,0 +1,55 @@
+"""Every page renders without exception on the demo data, and on an empty database."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.ui.apptest import ROOT, open_page
+
+PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
+
+
+def test_app_lists_every_page_file():
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert PAGES and all(f'"{page}"' in app for page in PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_page_renders_on_demo_data(demo_db, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"
+
+
+def test_app_shows_the_demo_banner_on_demo_data(demo_db):
+    # AppTest keeps the entrypoint's elements only for the first run, so the banner is checked there.
+    at = open_page()
+    assert any("demo" in w.value.lower() for w in at.warning), "the demo banner is missing"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_empty_database(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("SECONOMY_DB", str(tmp_path / "empty.duckdb"))
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert not any("demo" in w.value.lower() for w in open_page().warning)
+
+
+def test_no_streamlit_import_outside_ui():
+    offenders = [
+        str(p.relative_to(ROOT)) for p in (ROOT / "seconomy").rglob("*.py")
+        if "ui" not in p.relative_to(ROOT / "seconomy").parts[:1]
+        and re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)
+    ]
+    assert offenders == []
+
+
+def test_pages_contain_no_sql():
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b")
+    offenders = [str(p) for p in Path(ROOT / "pages").glob("*.py") if sql.search(p.read_text(encoding="utf-8"))]
+    offenders += [str(ROOT / "app.py")] if sql.search((ROOT / "app.py").read_text(encoding="utf-8")) else []
+    assert offenders == []
