@@ -14,6 +14,7 @@ language_switch()
 # One line per page (file, text key, icon, url path). Pages are thin: widgets in, one call, charts out.
 PAGES = [
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+    ("pages/settings.py", "nav.settings", ":material/settings:", "settings"),
 ]
 
 navigation = st.navigation(

@@ -6,6 +6,7 @@ Why one table: a setting that exists in code but nowhere in the docs is a settin
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,3 +47,33 @@ def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
     if name not in BY_NAME:
         raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
     return get_settings(con)[name]
+
+
+EDITABLE = tuple(s.name for s in SETTINGS if s.name != "dataset")
+
+
+def validate(values: dict[str, object]) -> list[tuple[str, str]]:
+    """Check a full set of settings; return (name, reason) for each problem, empty when all is well."""
+    problems: list[tuple[str, str]] = []
+    typed: dict[str, object] = {}
+    for name, raw in values.items():
+        setting = BY_NAME.get(name)
+        if setting is None:
+            problems.append((name, "unknown setting"))
+            continue
+        try:
+            typed[name] = setting.kind(str(raw).strip())
+        except Exception:
+            problems.append((name, f"not a valid {setting.kind.__name__}: {raw!r}"))
+    if "language" in typed and typed["language"] not in ("da", "en"):
+        problems.append(("language", "must be 'da' or 'en'"))
+    if {"hhi_moderate", "hhi_high"} <= typed.keys() and not 0 <= typed["hhi_moderate"] < typed["hhi_high"] <= 10000:
+        problems.append(("hhi_high", "need 0 ≤ moderate < high ≤ 10000"))
+    if {"major_share", "critical_share"} <= typed.keys() and not 0 < typed["major_share"] < typed["critical_share"] <= 1:
+        problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
+    if typed.get("cash_date"):
+        try:
+            dt.date.fromisoformat(str(typed["cash_date"]))
+        except ValueError:
+            problems.append(("cash_date", "must be a date YYYY-MM-DD or empty"))
+    return problems

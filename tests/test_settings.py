@@ -25,3 +25,14 @@ def test_defaults_and_typed_values(con):
 def test_unknown_setting_is_refused(con):
     with pytest.raises(KeyError, match="known"):
         set_setting(con, "colour", "blue")
+
+
+def test_update_settings_is_all_or_nothing(con):
+    from seconomy.errors import InputError
+    from seconomy.store import update_settings
+
+    update_settings(con, {"hhi_moderate": "1000", "hhi_high": "2000"})
+    with pytest.raises(InputError) as err:
+        update_settings(con, {"hhi_moderate": "3000", "hhi_high": "2000", "language": "fr"})
+    assert {e.column for e in err.value.errors} == {"hhi_high", "language"}
+    assert get_setting(con, "hhi_moderate") == 1000.0

@@ -4,7 +4,7 @@ Reading queries live beside the figures they compute (risk, overview, forecast);
 changes the database goes through the functions re-exported here.
 """
 
-from seconomy.store.config import set_setting
+from seconomy.store.config import set_setting, update_settings
 from seconomy.store.db import MEMORY, connect, session
 from seconomy.store.entries import (
     STAGING_COLUMNS,
@@ -20,5 +20,5 @@ from seconomy.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_ve
 __all__ = [
     "MEMORY", "MIGRATIONS", "SCHEMA_VERSION", "STAGING_COLUMNS", "ImportOutcome", "add_agreement", "add_cost",
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
-    "set_setting", "undo_import",
+    "set_setting", "undo_import", "update_settings",
 ]

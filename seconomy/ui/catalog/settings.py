@@ -1,0 +1,27 @@
+"""Texts of the settings page."""
+
+TEXTS = {
+    "settings.title": ("Indstillinger", "Settings"),
+    "settings.intro": ("Indstillingerne gemmes i databasen og gælder for alle brugere af den.",
+                       "Settings are stored in the database and apply to everyone who uses it."),
+    "settings.save": ("Gem indstillinger", "Save settings"),
+    "settings.saved": ("Indstillingerne er gemt.", "Settings saved."),
+    "settings.invalid": ("Indstillingerne blev ikke gemt:", "Settings were not saved:"),
+    "settings.table": ("Alle indstillinger", "All settings"),
+    "settings.col.name": ("Navn", "Name"),
+    "settings.col.value": ("Værdi", "Value"),
+    "settings.col.default": ("Standard", "Default"),
+    "settings.col.help": ("Betydning", "Meaning"),
+    "settings.database": ("Database", "Database"),
+    "settings.database_caption": ("Fil: {path} · skemaversion {version} · {entries} indtægtsposter ({first} – {last})",
+                                  "File: {path} · schema version {version} · {entries} income entries ({first} – {last})"),
+    "setting.opening_cash": ("Likvid beholdning (kr.)", "Cash at bank (DKK)"),
+    "setting.cash_date": ("Opgjort pr. dato (ÅÅÅÅ-MM-DD)", "Cash as of (YYYY-MM-DD)"),
+    "setting.hhi_moderate": ("HHI: moderat koncentration fra", "HHI: moderate concentration from"),
+    "setting.hhi_high": ("HHI: høj koncentration over", "HHI: high concentration above"),
+    "setting.major_share": ("Større kunde fra andel", "Major customer from share"),
+    "setting.critical_share": ("Kritisk kunde fra andel", "Critical customer from share"),
+    "setting.language": ("Standardsprog", "Default language"),
+    "setting.enterprise_name": ("Virksomhedens navn", "Enterprise name"),
+    "setting.dataset": ("Datasæt", "Data set"),
+}
