@@ -14,6 +14,10 @@ language_switch()
 # One line per page (file, text key, icon, url path). Pages are thin: widgets in, one call, charts out.
 PAGES = [
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
+    ("pages/data.py", "nav.data", ":material/upload_file:", "data"),
+    ("pages/risk.py", "nav.risk", ":material/warning:", "risk"),
+    ("pages/agreements.py", "nav.agreements", ":material/handshake:", "agreements"),
+    ("pages/scenarios.py", "nav.scenarios", ":material/query_stats:", "scenarios"),
     ("pages/settings.py", "nav.settings", ":material/settings:", "settings"),
 ]
 

@@ -44,6 +44,10 @@ CONTRACTS = (
     (163, "Herlev Kommune, Jobcenter Herlev", "Jobcenter", 2, 2700, "week",
      dt.date(2025, 9, 1), dt.date(2027, 8, 31), 0.7),
 )
+# A one-year pilot that ends with the fiscal year, so its renewal is decided in the autumn budget season.
+# Invoiced without random draws (and with its own invoice numbers) so adding it left the rest of the demo as it was.
+PILOT = (151, "Ballerup Kommune, Center for Beskæftigelse", "Center for Beskæftigelse", 1, 2600, "week",
+         dt.date(2026, 1, 1), dt.date(2026, 12, 31), 0.5)
 # Wage subsidies (løntilskud / flexjob refusion) paid monthly by a jobcentre.
 WAGE_SUBSIDIES = (
     (101, "Jobcenter København", 46000, dt.date(2023, 1, 1), dt.date(2027, 5, 31)),
@@ -74,7 +78,7 @@ SEASON = {  # month-of-year factors
     "flat": (1.0, 1.0, 1.05, 1.0, 1.0, 1.0, 0.6, 0.9, 1.05, 1.05, 1.1, 1.2),
 }
 COSTS = (
-    ("Husleje", "fixed", 46000), ("Løn, faste medarbejdere", "fixed", 265000),
+    ("Husleje", "fixed", 46000), ("Løn, faste medarbejdere", "fixed", 200000),
     ("Løn, medarbejdere i løntilskud og flexjob", "wage", 98000), ("El, vand og varme", "fixed", 14000),
     ("Forsikring og administration", "fixed", 21000), ("Vedligehold og værktøj", "fixed", 9000),
 )
@@ -134,6 +138,14 @@ def _contract_lines(ledger: _Ledger, rng: np.random.Generator, month: dt.date) -
             ledger.add(end, round(amount, 2), "wage_subsidy", payer, code, f"Løntilskud/flexjobrefusion {end:%m/%Y}")
 
 
+def _pilot_lines(ledger: _Ledger, month: dt.date) -> None:
+    code, payer, _dept, places, price, _unit, start, stop, _p = PILOT
+    if start <= month <= stop:
+        end = month_end(month)
+        ledger.add(end, round(places * price * end.day / 7, 2), "municipal_contract", payer, code,
+                   f"Forløb {end:%m/%Y}: {places} plads á {price} kr./uge (pilotprojekt)", f"B{end:%Y%m}")
+
+
 def _product_lines(ledger: _Ledger, rng: np.random.Generator, month: dt.date) -> None:
     moy = month.month - 1
     end = month_end(month)
@@ -186,6 +198,7 @@ def generate(seed: int = SEED) -> DemoData:
         _product_lines(ledger, rng, month)
         _grant_lines(ledger, month)
         _other_lines(ledger, rng, month)
+        _pilot_lines(ledger, month)
     frame = pd.DataFrame(ledger.rows, columns=["entry_date", "amount_ore", "stream", "counterparty",
                                                 "municipality_code", "description", "reference"])
     frame = frame.sort_values(["entry_date", "reference"], kind="stable").reset_index(drop=True)
@@ -196,7 +209,7 @@ def generate(seed: int = SEED) -> DemoData:
 
 def _agreements() -> list[dict]:
     rows = []
-    for code, payer, dept, places, price, unit, start, stop, p in CONTRACTS:
+    for code, payer, dept, places, price, unit, start, stop, p in (*CONTRACTS, PILOT):
         rows.append(dict(stream="municipal_contract", counterparty=payer, municipality_code=code, department=dept,
                          placements=places, price=price, price_unit=unit, start_date=start, end_date=stop,
                          notice_months=3, renewal_probability=p, status="ended" if stop < CASH_DATE else "active",

@@ -14,7 +14,20 @@ from seconomy.store.entries import (
     remove_demo,
     undo_import,
 )
-from seconomy.store.plans import add_agreement, add_cost, save_scenario
+from seconomy.store.imports import mark_own_data, save_account_streams, save_column_mapping
+from seconomy.store.plans import (
+    ReplaceCounts,
+    add_agreement,
+    add_cost,
+    delete_agreement,
+    delete_cost,
+    end_agreement,
+    end_cost,
+    replace_plans,
+    save_scenario,
+    update_agreement,
+    update_cost,
+)
 from seconomy.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 
 __all__ = [
@@ -22,3 +35,11 @@ __all__ = [
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
     "set_setting", "undo_import", "update_settings",
 ]
+__all__ += [  # plans: agreements and costs
+    "ReplaceCounts", "delete_agreement", "delete_cost", "end_agreement", "end_cost", "replace_plans",
+    "update_agreement", "update_cost",
+]
+__all__ += ["mark_own_data", "save_account_streams", "save_column_mapping"]  # imports: remembered mappings
+from seconomy.store.scenarios import copy_scenario, create_scenario, delete_scenario, update_scenario  # noqa: E402
+
+__all__ += ["copy_scenario", "create_scenario", "delete_scenario", "update_scenario"]  # scenarios: saved specs

@@ -9,6 +9,8 @@ two entries.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -33,9 +35,12 @@ class ImportOutcome:
     rows_rejected: int
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def add_entries(
     con: duckdb.DuckDBPyConnection,
-    staging: pd.DataFrame,
+    staging: pd.DataFrame | str,
     *,
     file_name: str,
     sha256: str | None = None,
@@ -44,20 +49,33 @@ def add_entries(
     is_demo: bool = False,
     remove_demo_first: bool = False,
     dry_run: bool = False,
+    also: Sequence[Callable[[duckdb.DuckDBPyConnection], None]] = (),
 ) -> ImportOutcome:
     """Store the staged lines that are not yet present, and record the import, in one transaction.
 
+    ``staging`` is a frame with STAGING_COLUMNS or the name of a table (or view) with them on
+    ``con``: a million-row import stays inside DuckDB instead of crossing into pandas and back.
     ``remove_demo_first`` deletes the demo enterprise in the same transaction, so a user's first
-    real import never mixes with the demo and a failure leaves the demo in place.
+    real import never mixes with the demo and a failure leaves the demo in place; ``also`` are
+    further writes that belong to the same transaction (remembered mappings, the dataset flag).
     """
-    missing = set(STAGING_COLUMNS) - set(staging.columns)
+    if isinstance(staging, str):
+        if not _IDENTIFIER.fullmatch(staging):
+            raise ValueError(f"not a table name: {staging!r}")
+        columns = {c for (c,) in con.execute(f"SELECT column_name FROM (DESCRIBE {staging})").fetchall()}
+    else:
+        columns = set(staging.columns)
+    missing = set(STAGING_COLUMNS) - columns
     if missing:
         raise ValueError(f"staging frame lacks columns {sorted(missing)}")
     con.execute("BEGIN TRANSACTION")
     try:
         if remove_demo_first:
             remove_demo(con, in_transaction=True)
-        outcome = _insert(con, staging[list(STAGING_COLUMNS)], file_name, sha256, fmt, rows_rejected, is_demo)
+        source = staging if isinstance(staging, str) else staging[list(STAGING_COLUMNS)]
+        outcome = _insert(con, source, file_name, sha256, fmt, rows_rejected, is_demo)
+        for write in also:
+            write(con)
         con.execute("ROLLBACK" if dry_run else "COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -68,36 +86,48 @@ def add_entries(
 
 
 def _insert(con, staging, file_name, sha256, fmt, rows_rejected, is_demo) -> ImportOutcome:
+    """One INSERT … ANTI JOIN: fingerprint, occurrence and the 'already present' test in a single statement.
+
+    Speed (a million lines): the fingerprint is computed once (a materialised CTE); only lines whose
+    fingerprint's 64-bit hash repeats are numbered by a window (a unique hash means a unique
+    fingerprint, so the result is exact); and the stored entries are compared only within the file's
+    date range (the fingerprint includes the date).
+    """
     import_id = con.execute(
         "INSERT INTO imports (file_name, sha256, format, rows_rejected, is_demo) VALUES (?, ?, ?, ?, ?) RETURNING id",
         [file_name, sha256, fmt, rows_rejected, is_demo],
     ).fetchall()[0][0]
-    con.register("_staging", staging)
+    registered = not isinstance(staging, str)
+    source = "_staging" if registered else staging
+    if registered:
+        con.register("_staging", staging)
     try:
-        con.execute(
-            f"""CREATE OR REPLACE TEMP TABLE _candidates AS
-            WITH typed AS (
+        total, first, last = con.execute(f"SELECT count(*), min(entry_date), max(entry_date) FROM {source}").fetchall()[0]
+        added = con.execute(
+            f"""INSERT INTO entries
+            WITH typed AS NOT MATERIALIZED (
                 SELECT line, CAST(entry_date AS DATE) AS entry_date,
                        CAST(CAST(amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
                        stream, counterparty, CAST(municipality_code AS SMALLINT) AS municipality_code,
                        nullif(description, '') AS description, nullif(reference, '') AS reference
-                FROM _staging),
-            hashed AS (SELECT *, {_FINGERPRINT} AS fingerprint FROM typed)
-            SELECT *, row_number() OVER (PARTITION BY fingerprint ORDER BY line) AS occurrence FROM hashed"""
-        )
+                FROM {source}),
+            hashed AS MATERIALIZED (SELECT *, {_FINGERPRINT} AS fingerprint FROM typed),
+            keyed AS NOT MATERIALIZED (SELECT *, hash(fingerprint) AS key FROM hashed),
+            repeated AS (SELECT key FROM keyed GROUP BY key HAVING count(*) > 1),
+            counted AS (
+                SELECT k.*, 1 AS occurrence FROM keyed k ANTI JOIN repeated USING (key)
+                UNION ALL
+                SELECT k.*, row_number() OVER (PARTITION BY fingerprint ORDER BY line) FROM keyed k SEMI JOIN repeated USING (key)),
+            stored AS (SELECT fingerprint, occurrence FROM entries WHERE entry_date BETWEEN ? AND ?)
+            SELECT c.entry_date, c.amount, c.stream, c.counterparty, c.municipality_code, c.description,
+                   c.reference, ?, c.fingerprint, c.occurrence
+            FROM counted c
+            ANTI JOIN stored e ON e.fingerprint = c.fingerprint AND e.occurrence = c.occurrence""",
+            [first, last, import_id],
+        ).fetchall()[0][0] if total else 0
     finally:
-        con.unregister("_staging")
-    con.execute(
-        """INSERT INTO entries
-        SELECT c.entry_date, c.amount, c.stream, c.counterparty, c.municipality_code, c.description,
-               c.reference, ?, c.fingerprint, c.occurrence
-        FROM _candidates c
-        ANTI JOIN entries e ON e.fingerprint = c.fingerprint AND e.occurrence = c.occurrence""",
-        [import_id],
-    )
-    added = con.execute("SELECT count(*) FROM entries WHERE import_id = ?", [import_id]).fetchall()[0][0]
-    total = con.execute("SELECT count(*) FROM _candidates").fetchall()[0][0]
-    con.execute("DROP TABLE _candidates")
+        if registered:
+            con.unregister("_staging")
     con.execute(
         "UPDATE imports SET rows_added = ?, rows_present = ? WHERE id = ?", [added, total - added, import_id]
     )

@@ -1,0 +1,24 @@
+"""``undo IMPORT_ID``: remove the entries one import added (the import stays in the history, marked undone)."""
+
+from __future__ import annotations
+
+import argparse
+
+from seconomy import store
+from seconomy.ingest.history import undo
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("undo", help="undo one import",
+                       description="Delete the entries an import added, in one transaction; the import stays in "
+                                   "the history marked as undone. See 'imports' for the ids.")
+    p.add_argument("import_id", metavar="IMPORT_ID", type=int, help="the id shown by 'imports'")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with store.session(args.db) as con:
+        removed = undo(con, args.import_id)
+    print(f"import #{args.import_id} undone: {removed} entries removed")
+    return 0

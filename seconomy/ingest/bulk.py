@@ -1,0 +1,198 @@
+"""Loading a whole file into a DuckDB temp table ``_raw`` (text columns c0…cN and the file line number).
+
+Why not read_table: a million rows as Python lists cost seconds and gigabytes. DuckDB's CSV reader
+loads them as text in well under a second. Its records are numbered by position, so the file line is
+``position + 2`` only when every record is one line and no line is blank; the loader checks exactly
+that (records + 1 == lines) and otherwise, or when DuckDB refuses the file (a stray quote, a ragged
+row), reads it with Python's csv module, which knows the line of every record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from seconomy.errors import InputError, LineError
+from seconomy.ingest.reader import (
+    Detected,
+    RawTable,
+    Source,
+    clean_header,
+    csv_records,
+    decode,
+    file_kind,
+    read_bytes,
+    sniff_delimiter,
+    split_records,
+)
+
+RAW = "_raw"  # the view (or table) the ledger reads: line, c0…cN
+TABLE = "_raw_records"
+
+
+@dataclass
+class Loaded:
+    """What was loaded into ``_raw``: the header, the format, and records that did not fit."""
+
+    header: list[str]
+    detected: Detected
+    sha256: str
+    records: int
+    errors: list[LineError] = field(default_factory=list)
+
+
+_UTF8 = ("utf-8", "utf8", "utf-8-sig")
+_PREFIX = 65536  # bytes decoded to find the header and the delimiter without decoding the whole file
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, sheet: str | None = None,
+             encoding: str | None = None, delimiter: str | None = None) -> Loaded:
+    """Create (or replace) the temp table (or view) ``_raw`` from a CSV or XLSX file."""
+    data = read_bytes(source)
+    if not data or data.isspace():  # isspace() stops at the first character that is not
+        raise InputError(f"{file_name} is empty")
+    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing 100 MB overlaps DuckDB's reading
+        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        loaded = _load(con, source, data, file_name, sheet, encoding, delimiter)
+        loaded.sha256 = digest.result()
+    return loaded
+
+
+def _load(con, source: Source, data: bytes, file_name: str, sheet: str | None, encoding: str | None,
+          delimiter: str | None) -> Loaded:
+    if file_kind(data, file_name) == "xlsx":
+        from seconomy.ingest.xlsx import read_xlsx
+
+        table = read_xlsx(data, file_name, sheet)
+        _from_rows(con, len(table.header), [[cell_text(c) for c in row] for row in table.rows], table.lines)
+        return Loaded(table.header, table.detected, "", len(table.rows), table.errors)
+    if (encoding is None or encoding.lower() in _UTF8) and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        loaded = _fast_utf8(con, source, data, delimiter)
+        if loaded is not None:
+            return loaded
+    text, used = decode(data, encoding)
+    delim = delimiter or sniff_delimiter(text)
+    utf8 = text.encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
+        path = Path(tmp) / "input.csv"
+        path.write_bytes(utf8)
+        loaded = _duckdb_csv(con, path, utf8, used, delim)
+    if loaded is None:
+        table = _python_csv(text, used, delim)
+        _from_rows(con, len(table.header), table.rows, table.lines)
+        loaded = Loaded(table.header, table.detected, "", len(table.rows), table.errors)
+    return loaded
+
+
+def _fast_utf8(con, source: Source, data: bytes, delimiter: str | None) -> Loaded | None:
+    """A UTF-8 file straight into DuckDB (which checks the encoding): the file is never decoded in Python."""
+    cut = data.rfind(b"\n", 0, _PREFIX) if len(data) > _PREFIX else len(data)
+    try:
+        prefix = data[: cut if cut > 0 else _PREFIX].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    delim = delimiter or sniff_delimiter(prefix)
+    encoding = "utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8"
+    if not isinstance(source, bytes):
+        return _duckdb_csv(con, Path(source), data, encoding, delim, prefix)
+    with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
+        path = Path(tmp) / "input.csv"
+        path.write_bytes(data)
+        return _duckdb_csv(con, path, data, encoding, delim, prefix)
+
+
+def _python_csv(text: str, encoding: str, delimiter: str) -> RawTable:
+    records = csv_records(text, delimiter)
+    first = next(records, None)
+    if first is None:
+        raise InputError("the file is empty: no header line")
+    header = clean_header(first[1])
+    rows, lines, errors = split_records(records, len(header))
+    return RawTable(header, rows, lines, Detected("csv", encoding, delimiter), errors)
+
+
+def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, prefix: str | None = None) -> Loaded | None:
+    """DuckDB's reader when the file is plain enough that its line numbers are certain; else None.
+
+    ``data`` is the file as UTF-8 bytes (for counting lines), ``prefix`` its decoded start if known.
+    """
+    head = prefix if prefix is not None else data[:_PREFIX].decode("utf-8", errors="ignore")
+    first = next(csv_records(head, delimiter), None)
+    if first is None:
+        raise InputError("the file is empty: no header line")
+    if first[0] != 1 or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+        return None  # a header after blank lines, or old Mac line ends: let Python count
+    header = clean_header(first[1])
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    try:
+        cleanup(con)
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE {TABLE} AS
+            SELECT * FROM read_csv(?, delim = ?, quote = '"', escape = '"', header = false, skip = 1,
+                                   auto_detect = false, columns = {columns}, encoding = 'utf-8')""",
+            [str(path), delimiter],
+        )
+    except duckdb.Error:
+        return None  # not UTF-8 after all, a stray quote, a ragged row: the careful path decides
+    count = con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
+    if count + 1 != lines:
+        return None
+    # rowid is the record's position (insertion order is kept), so line = rowid + 2; a view costs nothing.
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {RAW} AS SELECT rowid + 2 AS line, * FROM {TABLE} WHERE {_filled(len(header))}")
+    remaining = con.execute(f"SELECT count(*) FROM {RAW}").fetchall()[0][0]
+    return Loaded(header, Detected("csv", encoding, delimiter), "", remaining)
+
+
+def _filled(width: int) -> str:
+    """SQL: the record has a non-empty field (empty records, like ';;;', are skipped like blank lines)."""
+    return "coalesce(" + ", ".join(f"nullif(c{i}, '')" for i in range(width)) + ") IS NOT NULL"
+
+
+def _from_rows(con, width: int, rows: list[list], lines: list[int]) -> None:
+    """``_raw`` from rows already split in Python."""
+    arrays = {"line": pa.array(lines, pa.int64())}
+    arrays.update({f"c{i}": pa.array([_text(row[i]) for row in rows], pa.string()) for i in range(width)})
+    cleanup(con)
+    con.register("_raw_arrow", pa.table(arrays))
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM _raw_arrow WHERE {_filled(width)}")
+    finally:
+        con.unregister("_raw_arrow")
+
+
+def _text(cell: object) -> str | None:
+    return None if cell is None else str(cell)
+
+
+def cell_text(cell: object) -> str | None:
+    """An Excel cell as the text a CSV export would have held (dates ISO, numbers with a decimal point)."""
+    if cell is None:
+        return None
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(sep=" ")
+    if isinstance(cell, (dt.date, dt.time)):
+        return cell.isoformat()
+    if isinstance(cell, float):
+        if cell.is_integer():
+            return str(int(cell))
+        cents = cell * 100
+        return f"{cell:.2f}" if abs(cents - round(cents)) < 1e-6 else repr(cell)
+    return str(cell)
+
+
+def cleanup(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the temp tables of an import (they also vanish with the connection)."""
+    for kind, name in (("VIEW", RAW), ("TABLE", RAW), ("TABLE", TABLE)):
+        with contextlib.suppress(duckdb.CatalogException):  # _raw is a view or a table, by the path taken
+            con.execute(f"DROP {kind} IF EXISTS {name}")

@@ -1,0 +1,110 @@
+"""Exporting every income entry as CSV (machine-readable) or XLSX, safe to open in a spreadsheet.
+
+CSV: UTF-8, comma-separated, a header row, ISO dates, amounts as plain numbers with a decimal point
+(``-13500.00``), the stream as its id, the municipality as its code and its name. It is written by
+DuckDB's own CSV writer (fast for a million rows). XLSX: real date and number cells.
+
+Formula injection: a text cell starting with ``=``, ``+``, ``-`` or ``@`` would run as a formula
+when the file is opened in a spreadsheet, so such text gets a leading apostrophe (text cells only —
+numbers and dates are never touched, ``-13500.00`` stays a number). The importer removes that
+apostrophe again, so an export imports back exactly (``sql.unneutralised``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+
+from seconomy.errors import UsageError
+from seconomy.ingest.sql import lit
+
+COLUMNS = ("date", "amount", "stream", "counterparty", "municipality_code", "municipality", "description", "reference")
+TEXT_COLUMNS = ("stream", "counterparty", "municipality", "description", "reference")
+FORMATS = (".csv", ".xlsx")
+XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, minus the header
+_DANGEROUS = "^'*[=+@-]"  # apostrophes first: an earlier neutralised value must stay distinguishable
+_DANGEROUS_RE = re.compile(_DANGEROUS)
+
+
+def neutralise(text: object) -> object:
+    """A text that a spreadsheet would run as a formula, made inert with a leading apostrophe."""
+    if isinstance(text, str) and _DANGEROUS_RE.match(text):
+        return "'" + text
+    return text
+
+
+def _text(column: str, name: str) -> str:
+    return f"CASE WHEN regexp_matches({column}, {lit(_DANGEROUS)}) THEN '''' || {column} ELSE {column} END AS {name}"
+
+
+_QUERY = f"""SELECT entry_date AS date, amount, {_text('stream', 'stream')}, {_text('counterparty', 'counterparty')},
+       municipality_code, {_text('municipality', 'municipality')}, {_text('description', 'description')},
+       {_text('reference', 'reference')}
+FROM income ORDER BY entry_date, counterparty, amount, reference, description"""
+
+
+def entry_count(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT count(*) FROM entries").fetchall()[0][0]
+
+
+def write_csv(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
+    """Write every entry to ``path`` as CSV; return the number of entries."""
+    con.execute(f"COPY ({_QUERY}) TO ? (FORMAT csv, HEADER true, DELIMITER ',')", [str(path)])
+    return entry_count(con)
+
+
+def csv_bytes(con: duckdb.DuckDBPyConnection) -> bytes:
+    """The CSV export in memory (for a download button)."""
+    with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
+        path = Path(tmp) / "entries.csv"
+        write_csv(con, path)
+        return path.read_bytes()
+
+
+def xlsx_bytes(con: duckdb.DuckDBPyConnection) -> bytes:
+    """Every entry as an .xlsx workbook: date cells, number cells with two decimals, neutralised text."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    if entry_count(con) > XLSX_MAX_ROWS:
+        raise UsageError(f"more than {XLSX_MAX_ROWS:,} entries do not fit in one Excel sheet; export as .csv")
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("entries")
+    sheet.append(list(COLUMNS))
+    result = con.execute(_QUERY)
+    while batch := result.fetchmany(10_000):
+        for row in batch:
+            sheet.append([_cell(sheet, WriteOnlyCell, value) for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cell(sheet, cell_type, value: object) -> object:
+    if isinstance(value, Decimal):
+        cell = cell_type(sheet, value=value)
+        cell.number_format = "0.00"
+        return cell
+    if isinstance(value, dt.date):
+        cell = cell_type(sheet, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def write_export(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
+    """Write every entry to ``path``, CSV or XLSX by its extension; return the number of entries."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'!r}")
+    if suffix == ".csv":
+        return write_csv(con, path)
+    data = xlsx_bytes(con)
+    Path(path).write_bytes(data)
+    return entry_count(con)

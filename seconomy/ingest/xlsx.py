@@ -1,0 +1,82 @@
+"""Reading the first (or a named) sheet of an .xlsx workbook with its native cell values.
+
+Why native values: an Excel date cell is a date and a number cell a number; turning them into text
+first would make us guess the format Excel never had. Row numbers are Excel's, so an error on
+"line 7" is row 7 in the spreadsheet the user has open.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from seconomy.errors import InputError
+from seconomy.ingest.reader import Detected, RawTable, clean_header, split_records
+
+
+def _open(data: bytes, file_name: str):
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__})") from exc
+    except Exception as exc:  # openpyxl raises assorted errors on damaged files
+        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})") from exc
+
+
+def sheet_names(data: bytes, file_name: str = "workbook") -> list[str]:
+    """The workbook's sheet names, in order."""
+    book = _open(data, file_name)
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
+
+
+def read_xlsx(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
+    """The sheet's first non-empty row is the header; empty rows are skipped, row numbers kept."""
+    book = _open(data, file_name)
+    try:
+        names = tuple(book.sheetnames)
+        if not names:
+            raise InputError(f"{file_name} has no sheets")
+        chosen = names[0] if sheet is None else _match_sheet(sheet, names, file_name)
+        try:
+            raw = [(n, list(cells)) for n, cells in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+        except Exception as exc:  # a damaged sheet part
+            raise InputError(f"{file_name}: sheet {chosen!r} cannot be read ({exc.__class__.__name__})") from exc
+    finally:
+        book.close()
+    records = [(n, _trim(cells)) for n, cells in raw if any(_filled(c) for c in cells)]
+    if not records:
+        raise InputError(f"{file_name}: sheet {chosen!r} is empty")
+    header = clean_header(records[0][1])
+    while header and not header[-1]:
+        header.pop()
+    rows, lines, errors = split_records(iter((n, _pad(cells, len(header))) for n, cells in records[1:]), len(header))
+    return RawTable(header, rows, lines, Detected("xlsx", sheet=chosen, sheets=names), errors)
+
+
+def _match_sheet(wanted: str, names: tuple[str, ...], file_name: str) -> str:
+    for name in names:
+        if name == wanted or name.strip().lower() == wanted.strip().lower():
+            return name
+    raise InputError(f"{file_name} has no sheet {wanted!r}; its sheets are: {', '.join(names)}")
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+def _trim(cells: list) -> list:
+    """Drop trailing empty cells (read-only sheets often report a wider range than is used)."""
+    end = len(cells)
+    while end and not _filled(cells[end - 1]):
+        end -= 1
+    return cells[:end]
+
+
+def _pad(cells: list, width: int) -> list:
+    """Excel has no 'missing field': a short row is a row whose last cells are empty."""
+    return cells + [None] * (width - len(cells)) if len(cells) < width else cells

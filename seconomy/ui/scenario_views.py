@@ -1,0 +1,278 @@
+"""The result views of the Scenarios page: results, comparison, reverse stress test, Monte Carlo, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from seconomy.errors import ScenarioError
+from seconomy.forecast import build_baseline
+from seconomy.forecast.months import month_text
+from seconomy.scenarios import charts
+from seconomy.scenarios.describe import Words, words
+from seconomy.scenarios.montecarlo import SimulationResult, simulate
+from seconomy.scenarios.report import board_report, step_labeller
+from seconomy.scenarios.results import ScenarioResult, run_scenario, to_json
+from seconomy.scenarios.reverse import ReverseAnswer, reverse_stress_all
+from seconomy.scenarios.spec import Spec
+from seconomy.settings import get_settings
+from seconomy.ui.catalog import CATALOG
+from seconomy.ui.data import query
+from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
+from seconomy.ui.layout import download_csv, plot
+
+CURRENT = "__current__"
+
+
+def ui_words() -> Words:
+    return words(lang(), CATALOG)
+
+
+def labels() -> dict[str, str]:
+    keys = ("baseline", "scenario", "first_negative", "axis", "band90", "band50", "median", "forecast")
+    return {k: t(f"scn.label.{k}") for k in keys}
+
+
+def source_label(source: str, basis: object) -> str:
+    """'agreement:12:renewal' → 'Agreement 12, renewed'; run rates name their 12-month basis."""
+    parts = source.split(":")
+    if parts[0] == "agreement":
+        kind = parts[2] if len(parts) > 2 else "agreement"
+        return t(f"scn.source.{kind}", id=parts[1])
+    if parts[0] == "run_rate":
+        kind = "run_rate" if len(parts) == 2 else f"seasonal_{parts[3]}"
+        return t(f"scn.source.{kind}", basis=money(float(basis)) if pd.notna(basis) else "–")
+    return t("scn.source.scenario")
+
+
+# --- results --------------------------------------------------------------------------------------------------
+
+def _verdict(result: ScenarioResult) -> str:
+    lowest = money(result.totals["scenario_lowest_cash"] / 100)
+    base_first = result.baseline_first_negative_cash_month
+    baseline = t("scn.verdict.baseline_negative", month=month(base_first)) if base_first else t("scn.verdict.baseline_ok")
+    if result.first_negative_cash_month:
+        row = result.monthly[result.monthly["month"] == result.first_negative_cash_month].iloc[0]
+        return t("scn.verdict.negative", month=month(result.first_negative_cash_month), cash=money(row["cash"]),
+                 baseline=baseline)
+    return t("scn.verdict.positive", cash=lowest)
+
+
+def _metrics(result: ScenarioResult) -> None:
+    totals = result.totals
+    c1, c2, c3, c4 = st.columns(4)
+    delta = (totals["scenario_result"] - totals["baseline_result"]) / 100
+    c1.metric(t("scn.kpi.result"), money(totals["scenario_result"] / 100), delta=money(delta) if delta else None,
+              help=t("scn.kpi.result_help"))
+    c1.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_result"] / 100)))
+    c2.metric(t("scn.kpi.lowest"), money(totals["scenario_lowest_cash"] / 100))
+    c2.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_lowest_cash"] / 100)))
+    first = result.first_negative_cash_month
+    c3.metric(t("scn.kpi.first_negative"), month(first) if first else t("scn.kpi.none"))
+    base_first = result.baseline_first_negative_cash_month
+    c3.caption(t("scn.kpi.baseline_caption", value=month(base_first) if base_first else t("scn.kpi.none")))
+    runway = t("scn.kpi.runway_value", months=result.runway_months) if first else t("scn.kpi.runway_all")
+    c4.metric(t("scn.kpi.runway"), runway)
+
+
+def _money_frame(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    shown = frame.copy()
+    for column in columns:
+        shown[column] = shown[column].map(money)
+    return shown
+
+
+def _monthly_table(result: ScenarioResult) -> None:
+    money_columns = [c for c in result.monthly.columns if c != "month"]
+    shown = _money_frame(result.monthly, money_columns)
+    shown["month"] = shown["month"].map(month)
+    shown.columns = [t("col.month")] + [t(f"scn.col.{c}") for c in money_columns]
+    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.monthly")
+    download_csv(result.monthly, "scenario_months.csv", key="scn.dl.monthly")
+
+
+def _payer_table(result: ScenarioResult) -> None:
+    frame = result.by_payer.assign(difference=result.by_payer["scenario"] - result.by_payer["baseline"])
+    shown = _money_frame(frame[["key", "baseline", "scenario", "difference"]], ["baseline", "scenario", "difference"])
+    shown.columns = [t("col.payer"), t("scn.col.baseline"), t("scn.col.scenario"), t("scn.col.difference")]
+    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.payers")
+    download_csv(result.by_payer, "scenario_payers.csv", key="scn.dl.payers")
+
+
+def _lines_table(result: ScenarioResult) -> None:
+    frame = result.lines
+    shown = pd.DataFrame({
+        t("scn.col.source"): [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)],
+        t("col.payer"): frame["key"], t("col.stream"): frame["stream"].map(stream_label),
+        t("scn.col.baseline"): frame["baseline"].map(money), t("scn.col.scenario"): frame["scenario"].map(money),
+    })
+    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.lines")
+    download_csv(frame.drop(columns=["basis"]), "scenario_lines.csv", key="scn.dl.lines")
+
+
+def results(result: ScenarioResult) -> None:
+    """Verdict, key figures, cash line, waterfall, income by stream and the tables behind them."""
+    st.markdown(_verdict(result))
+    _metrics(result)
+    st.subheader(t("scn.chart.cash"))
+    plot(charts.cash_lines(result.monthly, labels()), key="scn.chart.cash")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("scn.chart.waterfall"))
+        plot(charts.waterfall(result.waterfall, labels(), step_labeller(ui_words(), result.spec)), key="scn.chart.waterfall")
+    with right:
+        st.subheader(t("scn.chart.streams"))
+        plot(charts.income_by_stream(result.by_stream, labels(), stream_label), key="scn.chart.streams")
+    with st.expander(t("scn.table.monthly"), expanded=True):
+        _monthly_table(result)
+    with st.expander(t("scn.table.payers")):
+        _payer_table(result)
+    with st.expander(t("scn.table.lines")):
+        _lines_table(result)
+    st.download_button(t("scn.download.json"), json.dumps(to_json(result), ensure_ascii=False, indent=2),
+                       file_name="scenario.json", mime="application/json", key="scn.dl.json", on_click="ignore")
+
+
+# --- compare --------------------------------------------------------------------------------------------------
+
+def _choices(current_name: str, saved_list: pd.DataFrame) -> dict[str, str]:
+    """Option → label: the scenario being edited, then every saved one by id."""
+    return {CURRENT: t("scn.compare.current"),
+            **{str(i): str(n) for i, n in zip(saved_list["id"], saved_list["name"], strict=True)}}
+
+
+def chosen_results(picked: Sequence[str], current: ScenarioResult, names: dict[str, str],
+                   saved_list: pd.DataFrame) -> list[ScenarioResult]:
+    specs = {str(i): s for i, s in zip(saved_list["id"], saved_list["spec"], strict=True)}
+    out = []
+    for choice in picked:
+        if choice == CURRENT:
+            out.append(current)
+            continue
+        try:
+            out.append(query(run_scenario, specs[choice]))
+        except (ScenarioError, KeyError) as exc:
+            st.warning(f"{names.get(choice, choice)}: {exc}")
+    return out
+
+
+def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
+    """Up to four scenarios side by side: a table and one cash chart."""
+    names = _choices(current.spec.name, saved_list)
+    picked = st.multiselect(t("scn.compare.pick"), list(names), default=[CURRENT], format_func=names.get,
+                            max_selections=4, key=f"scn.compare.pick.{st.session_state.get('scn.v', 0)}")
+    chosen = chosen_results(picked, current, names, saved_list)
+    if not chosen:
+        st.info(t("scn.compare.empty"))
+        return
+    rows = {
+        t("scn.report.period"): [f"{month(r.months[0])} – {month(r.months[-1])}" for r in chosen],
+        t("scn.cmp.baseline_result"): [money(r.totals["baseline_result"] / 100) for r in chosen],
+        t("scn.cmp.result"): [money(r.totals["scenario_result"] / 100) for r in chosen],
+        t("scn.cmp.income"): [money(r.totals["scenario_income"] / 100) for r in chosen],
+        t("scn.cmp.lowest_cash"): [money(r.totals["scenario_lowest_cash"] / 100) for r in chosen],
+        t("scn.cmp.closing_cash"): [money(r.totals["scenario_closing_cash"] / 100) for r in chosen],
+        t("scn.kpi.first_negative"): [month(r.first_negative_cash_month) if r.first_negative_cash_month else t("scn.kpi.none")
+                                      for r in chosen],
+    }
+    table = pd.DataFrame(rows, index=[r.spec.name for r in chosen]).T.reset_index(names=t("scn.cmp.metric"))
+    st.dataframe(table, hide_index=True, width="stretch", key="scn.compare.table")
+    st.subheader(t("scn.compare.chart"))
+    plot(charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels()), key="scn.compare.chart")
+
+
+# --- reverse stress test --------------------------------------------------------------------------------------
+
+def _cut_text(answer: ReverseAnswer, cut: float | None, with_month: bool) -> str:
+    if cut is None:
+        return t("scn.stress.never")
+    if cut == 0:
+        return t("scn.stress.already")
+    if with_month and answer.cash_month:
+        return t("scn.stress.cash_month", share=percent(cut), month=month(answer.cash_month))
+    return t("scn.stress.cut", share=percent(cut))
+
+
+def stress(spec: Spec, spec_json: str) -> None:
+    """The smallest cut on the largest payer and on all municipal income, with progress while it runs."""
+    st.caption(t("scn.stress.intro"))
+    baseline = query(build_baseline, spec.start, spec.months)
+    months = {month_text(m): m for m in baseline.report_months}
+    shown = {k: month(m) for k, m in months.items()}
+    start = months[st.selectbox(t("scn.stress.from"), list(months), format_func=shown.get, key=f"scn.stress.from.{spec.start}")]
+    if st.button(t("scn.stress.run"), key="scn.stress.run", icon=":material/calculate:"):
+        bar = st.progress(0.0, text=t("scn.stress.running"))
+        answers = reverse_stress_all(baseline, spec, start, progress=lambda f: bar.progress(f, text=t("scn.stress.running")))
+        bar.empty()
+        st.session_state["scn.stress.answers"] = (spec_json, start, answers)
+    stored = st.session_state.get("scn.stress.answers")
+    if not stored or stored[0] != spec_json or stored[1] != start:
+        return
+    rows = []
+    for answer in stored[2]:
+        target = t("scn.stress.largest_payer", name=answer.key) if answer.target == "largest_payer" else t("scn.stress.municipal")
+        rows.append({t("scn.stress.target"): target, t("scn.stress.result"): _cut_text(answer, answer.result_cut, False),
+                     t("scn.stress.cash"): _cut_text(answer, answer.cash_cut, True)})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="scn.stress.table")
+
+
+# --- Monte Carlo ----------------------------------------------------------------------------------------------
+
+def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
+    """Runs and seed, a run button with progress, then the fan chart and the probabilities."""
+    c1, c2 = st.columns(2)
+    runs = int(c1.number_input(t("scn.mc.runs"), 1000, 50_000, 10_000, step=1000, key="scn.mc.runs"))
+    seed = int(c2.number_input(t("scn.mc.seed"), 0, 2**31 - 1, 1, step=1, key="scn.mc.seed"))
+    if st.button(t("scn.mc.run"), key="scn.mc.run", type="primary", icon=":material/casino:"):
+        baseline = query(build_baseline, spec.start, spec.months)
+        bar = st.progress(0.0, text=t("scn.mc.running"))
+        simulation = simulate(baseline, spec, runs, seed, progress=lambda f: bar.progress(f, text=t("scn.mc.running")))
+        bar.empty()
+        st.session_state["scn.mc.result"] = (spec_json, simulation)
+    stored = st.session_state.get("scn.mc.result")
+    if not stored:
+        return None
+    if stored[0] != spec_json:
+        st.info(t("scn.mc.stale"))
+        return None
+    simulation = stored[1]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("scn.mc.p_deficit"), percent(simulation.probability_deficit))
+    c2.metric(t("scn.mc.p_negative"), percent(simulation.probability_negative_cash))
+    c3.metric(t("scn.mc.rar"), money(simulation.revenue_at_risk), help=t("scn.mc.rar_help"))
+    st.caption(t("scn.report.mc_runs", runs=number(simulation.runs), seed=simulation.seed))
+    st.subheader(t("scn.mc.fan"))
+    plot(charts.fan(simulation.cash, labels()), key="scn.mc.fan")
+    with st.expander(t("scn.mc.table")):
+        shown = _money_frame(simulation.cash, ["p5", "p25", "p50", "p75", "p95", "forecast"])
+        shown["month"] = shown["month"].map(month)
+        st.dataframe(shown, hide_index=True, width="stretch", key="scn.mc.percentiles")
+        download_csv(simulation.cash, "scenario_montecarlo.csv", key="scn.dl.mc")
+    return simulation
+
+
+# --- board report ---------------------------------------------------------------------------------------------
+
+def report(current: ScenarioResult, saved_list: pd.DataFrame, simulation: SimulationResult | None) -> None:
+    """Pick up to four scenarios and download the standalone HTML report."""
+    st.caption(t("scn.report.intro"))
+    names = _choices(current.spec.name, saved_list)
+    picked = st.multiselect(t("scn.report.pick"), list(names), default=[CURRENT], format_func=names.get,
+                            max_selections=4, key=f"scn.report.pick.{st.session_state.get('scn.v', 0)}")
+    with_mc = st.checkbox(t("scn.report.with_mc"), value=simulation is not None, disabled=simulation is None,
+                          key="scn.report.with_mc")
+    chosen = chosen_results(picked, current, names, saved_list)
+    enterprise = str(query(get_settings).get("enterprise_name") or "")
+    bundle = ui_words()
+    mc = (current.spec.name, simulation) if with_mc and simulation is not None else None
+
+    def render() -> bytes:
+        return board_report(chosen, bundle, enterprise, dt.date.today(), mc).encode("utf-8")
+
+    st.download_button(t("scn.report.download"), render, file_name="bestyrelsesrapport.html" if lang() == "da" else
+                       "board_report.html", mime="text/html", key="scn.report.download", disabled=not chosen,
+                       on_click="ignore", type="primary", icon=":material/download:")

@@ -1,0 +1,137 @@
+"""The Scenarios page: builds, saves and loads scenarios, shows the same numbers as the CLI, runs the
+reverse stress test and the Monte Carlo with progress, and offers the board report."""
+
+from __future__ import annotations
+
+import json
+
+from seconomy import fmt, store
+from seconomy.cli import main
+from seconomy.forecast import build_baseline
+from seconomy.forecast.months import parse_month
+from seconomy.scenarios.montecarlo import simulate
+from seconomy.scenarios.spec import parse_spec
+from seconomy.store import scenarios as saved
+from tests.ui.apptest import open_page, texts
+
+PAGE = "pages/scenarios.py"
+BOARD = "Gladsaxe stopper i april, København −30 % fra juli"
+
+
+def _board_id(db) -> int:
+    with store.session(db) as con:
+        return saved.load_scenario(con, BOARD)[0]
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _frame(at, column: str):
+    """The first table on the page that has ``column`` (st.dataframe keeps no key in AppTest)."""
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+def _load_board(demo_db, lang="da"):
+    at = open_page(PAGE, lang=lang)
+    at.selectbox(key="scn.pick.1").set_value(str(_board_id(demo_db))).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_new_scenario_is_the_baseline(demo_db):
+    at = open_page(PAGE)
+    assert not at.exception
+    shown = _metrics(at)
+    assert shown["Første måned med negativ likviditet"] == "Ingen"
+    assert "forbliver likviditeten positiv" in texts(at)
+    assert len(at.get("plotly_chart")) == 4  # cash, waterfall, streams, and the comparison tab
+
+
+def test_page_shows_the_same_numbers_as_the_cli(demo_db, capsys):
+    at = _load_board(demo_db)
+    with store.session(demo_db) as con:
+        spec = saved.load_scenario(con, BOARD)[2]
+    path = demo_db.with_name("board.json")
+    path.write_text(spec, encoding="utf-8")
+    assert main(["--db", str(demo_db), "scenario", str(path), "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    shown = _metrics(at)
+    first = parse_month(cli["first_negative_cash_month"])
+    assert shown["Første måned med negativ likviditet"] == fmt.month(first, "da")
+    assert shown["Resultat i perioden"] == fmt.money(cli["totals"]["scenario_result"], "da")
+    assert shown["Laveste likviditet"] == fmt.money(cli["totals"]["scenario_lowest_cash"], "da")
+    table = _frame(at, "Likviditet, basis")
+    assert list(table["Likviditet"]) == [fmt.money(m["cash"], "da") for m in cli["months"]]
+    assert list(table["Indtægter, scenarie"]) == [fmt.money(m["scenario_income"], "da") for m in cli["months"]]
+    assert list(table["Omkostninger"]) == [fmt.money(m["costs"], "da") for m in cli["months"]]
+
+
+def test_ready_made_shocks_build_the_board_scenario(demo_db):
+    at = open_page(PAGE, lang="en")
+    at.selectbox(key="scn.tpl.kind").set_value("municipality_stops").run()
+    at.selectbox(key="scn.tpl.who.municipality_stops").set_value("Gladsaxe")
+    at.selectbox(key="scn.tpl.month.municipality_stops").set_value("2027-04")
+    at.button(key="scn.tpl.add").click().run()
+    at.selectbox(key="scn.tpl.kind").set_value("mid_year_cut").run()
+    at.selectbox(key="scn.tpl.who.mid_year_cut").set_value("København")
+    at.number_input(key="scn.tpl.share").set_value(30)
+    at.selectbox(key="scn.tpl.month.mid_year_cut").set_value("2027-07")
+    at.button(key="scn.tpl.add").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["scn.base"]["shocks"] == [  # what the shock table now starts from
+        {"municipality": "Gladsaxe", "change": -1.0, "from": "2027-04"},
+        {"municipality": "København", "change": -0.3, "from": "2027-07"}]
+    shown = _metrics(at)
+    assert shown["First month with negative cash"] == "Oct 2027"
+    assert "the cash is negative in **Oct 2027**" in texts(at)
+
+
+def test_save_copy_and_delete(demo_db):
+    at = _load_board(demo_db)
+    at.text_input(key="scn.name.2.da").set_value("Bestyrelsens scenarie")
+    at.button(key="scn.do.copy").click().run()
+    assert not at.exception, at.exception
+    with store.session(demo_db) as con:
+        names = set(saved.list_scenarios(con)["name"])
+    assert {"Bestyrelsens scenarie", BOARD} <= names
+    assert any("Gemt: Bestyrelsens scenarie" in s.value for s in at.success)
+    at.button(key="scn.do.delete").click().run()
+    with store.session(demo_db) as con:
+        names = set(saved.list_scenarios(con)["name"])
+    assert "Bestyrelsens scenarie" not in names and BOARD in names
+
+
+def test_a_bad_row_shows_an_error_instead_of_results(demo_db):
+    at = open_page(PAGE)
+    at.session_state["scn.shocks.1.da"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"target": "Kommune: Gladsaxe", "change": -10.0, "amount": 5000.0}]}
+    at.run()
+    assert not at.exception
+    assert any("exactly one of change" in e.value for e in at.error)
+    assert not at.metric
+
+
+def test_reverse_stress_and_monte_carlo_run_from_the_page(demo_db):
+    at = _load_board(demo_db)
+    at.button(key="scn.stress.run").click().run()
+    assert not at.exception, at.exception
+    stress = _frame(at, "Hvad skæres")
+    assert len(stress) == 2 and "København" in stress.iloc[0, 0]
+    at.number_input(key="scn.mc.runs").set_value(2000)
+    at.number_input(key="scn.mc.seed").set_value(4)
+    at.button(key="scn.mc.run").click().run()
+    assert not at.exception, at.exception
+    with store.session(demo_db) as con:
+        spec = parse_spec(saved.load_scenario(con, BOARD)[2])
+        baseline = build_baseline(con, spec.start, spec.months)
+    expected = simulate(baseline, spec, 2000, 4)
+    shown = _metrics(at)
+    assert shown["Sandsynlighed for negativ likviditet"] == fmt.percent(expected.probability_negative_cash, "da")
+    assert shown["Indtægt i risiko (95 %)"] == fmt.money(expected.revenue_at_risk, "da")
+    assert at.get("download_button")  # the board report is offered
+
+
+def test_english(demo_db):
+    at = _load_board(demo_db, "en")
+    assert "Budget scenarios" in texts(at) and "Oct 2027" in _metrics(at)["First month with negative cash"]
