@@ -103,8 +103,13 @@ def demo_server(demo_template, tmp_path) -> Iterator[Server]:
 
 
 def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' indicator) and charts drew."""
+    """Wait until the page has drawn its title and Streamlit has finished running the script.
+
+    The title comes first: right after navigation the 'running' indicator may not have appeared
+    yet, so waiting only for it to vanish can return before anything was drawn.
+    """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
     page.wait_for_timeout(300)

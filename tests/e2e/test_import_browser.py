@@ -22,7 +22,7 @@ def test_upload_a_danish_csv_and_the_overview_changes(page, demo_server):
     demo_total = _overview_total(demo_server.db)
     page.goto(demo_server.url)
     wait_for_app(page)
-    expect(page.get_by_text(demo_total).first).to_be_visible()
+    expect(page.get_by_text(demo_total).first).to_be_visible(timeout=20_000)
 
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Data", exact=True).click()
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible(timeout=15_000)
