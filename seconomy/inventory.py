@@ -6,6 +6,7 @@ import duckdb
 
 from seconomy.settings import get_setting
 from seconomy.store import schema_version
+from seconomy.store.sql import ident
 
 TABLES = ("entries", "imports", "municipalities", "agreements", "costs", "settings", "scenarios",
           "account_streams", "column_mappings", "schema_migrations")
@@ -15,7 +16,7 @@ def inventory(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """A summary for ``info`` and the settings page."""
     counts = {}
     for table in TABLES:  # fixed names, never user input
-        counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0]
+        counts[table] = con.execute("SELECT count(*) FROM " + ident(table)).fetchall()[0][0]
     first, last = con.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchall()[0]
     return {
         "schema_version": schema_version(con),

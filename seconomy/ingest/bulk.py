@@ -33,6 +33,7 @@ from seconomy.ingest.reader import (
     sniff_delimiter,
     split_records,
 )
+from seconomy.store.sql import ident
 
 RAW = "_raw"  # the view (or table) the ledger reads: line, c0…cN
 TABLE = "_raw_records"
@@ -143,18 +144,19 @@ def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, pre
         )
     except duckdb.Error:
         return None  # not UTF-8 after all, a stray quote, a ragged row: the careful path decides
-    count = con.execute(f"SELECT count(*) FROM {TABLE}").fetchall()[0][0]
+    count = con.execute("SELECT count(*) FROM " + ident(TABLE)).fetchall()[0][0]
     if count + 1 != lines:
         return None
     # rowid is the record's position (insertion order is kept), so line = rowid + 2; a view costs nothing.
-    con.execute(f"CREATE OR REPLACE TEMP VIEW {RAW} AS SELECT rowid + 2 AS line, * FROM {TABLE} WHERE {_filled(len(header))}")
-    remaining = con.execute(f"SELECT count(*) FROM {RAW}").fetchall()[0][0]
+    view = f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT rowid + 2 AS line, * FROM {ident(TABLE)} WHERE {_filled(len(header))}"
+    con.execute(view)
+    remaining = con.execute("SELECT count(*) FROM " + ident(RAW)).fetchall()[0][0]
     return Loaded(header, Detected("csv", encoding, delimiter), "", remaining)
 
 
 def _filled(width: int) -> str:
     """SQL: the record has a non-empty field (empty records, like ';;;', are skipped like blank lines)."""
-    return "coalesce(" + ", ".join(f"nullif(c{i}, '')" for i in range(width)) + ") IS NOT NULL"
+    return "coalesce(" + ", ".join(f"nullif({ident(f'c{i}')}, '')" for i in range(width)) + ") IS NOT NULL"
 
 
 def _from_rows(con, width: int, rows: list[list], lines: list[int]) -> None:
@@ -164,7 +166,8 @@ def _from_rows(con, width: int, rows: list[list], lines: list[int]) -> None:
     cleanup(con)
     con.register("_raw_arrow", pa.table(arrays))
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {RAW} AS SELECT * FROM _raw_arrow WHERE {_filled(width)}")
+        table = f"CREATE OR REPLACE TEMP TABLE {ident(RAW)} AS SELECT * FROM _raw_arrow WHERE {_filled(width)}"
+        con.execute(table)
     finally:
         con.unregister("_raw_arrow")
 
@@ -195,4 +198,4 @@ def cleanup(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the temp tables of an import (they also vanish with the connection)."""
     for kind, name in (("VIEW", RAW), ("TABLE", RAW), ("TABLE", TABLE)):
         with contextlib.suppress(duckdb.CatalogException):  # _raw is a view or a table, by the path taken
-            con.execute(f"DROP {kind} IF EXISTS {name}")
+            con.execute(("DROP VIEW IF EXISTS " if kind == "VIEW" else "DROP TABLE IF EXISTS ") + ident(name))

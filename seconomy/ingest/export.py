@@ -55,7 +55,8 @@ def entry_count(con: duckdb.DuckDBPyConnection) -> int:
 
 def write_csv(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
     """Write every entry to ``path`` as CSV; return the number of entries."""
-    con.execute(f"COPY ({_QUERY}) TO ? (FORMAT csv, HEADER true, DELIMITER ',')", [str(path)])
+    copy = f"COPY ({_QUERY}) TO ? (FORMAT csv, HEADER true, DELIMITER ',')"  # _QUERY is a module constant
+    con.execute(copy, [str(path)])
     return entry_count(con)
 
 

@@ -7,13 +7,15 @@ import pandas as pd
 
 from seconomy import store
 from seconomy.errors import InputError
+from seconomy.store.sql import idents
 
 COLUMNS = ["id", "imported_at", "file_name", "format", "rows_added", "rows_present", "rows_rejected", "undone_at", "is_demo"]
 
 
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every import, newest first."""
-    return con.execute(f"SELECT {', '.join(COLUMNS)} FROM imports ORDER BY id DESC").df()
+    query = f"SELECT {idents(COLUMNS)} FROM imports ORDER BY id DESC"
+    return con.execute(query).df()
 
 
 def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:

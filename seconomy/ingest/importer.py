@@ -26,6 +26,7 @@ from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, stored
 from seconomy.ingest.reader import Detected, Source
 from seconomy.ingest.staging import STAGED
 from seconomy.municipalities import short_name
+from seconomy.store.sql import ident
 from seconomy.streams import parse_stream
 
 Progress = Callable[[float, str], None]
@@ -152,9 +153,10 @@ def import_file(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, 
         rejected = rejected_rows(con, loaded, staged) if staged.rejected_lines else None
         earlier = _earlier(con, loaded.sha256)
         demo = store.has_demo(con)
-        con.execute(f"""CREATE OR REPLACE TEMP VIEW {TO_STORE} AS
+        view = f"""CREATE OR REPLACE TEMP VIEW {ident(TO_STORE)} AS
             SELECT line, entry_date, amount_ore * {int(staged.sign)} AS amount_ore, stream, counterparty, municipality_code,
-                   description, reference FROM {STAGED} WHERE ok""")
+                   description, reference FROM {ident(STAGED)} WHERE ok"""
+        con.execute(view)
         progress(0.65, "write")
         outcome = store.add_entries(
             con, TO_STORE, file_name=file_name, sha256=loaded.sha256, fmt=loaded.detected.describe(),
@@ -181,8 +183,8 @@ def _remembered_writes(staged: Staged, options: ImportOptions) -> list[Callable[
 
 
 def _cleanup(con) -> None:
-    con.execute(f"DROP VIEW IF EXISTS {TO_STORE}")
-    con.execute(f"DROP TABLE IF EXISTS {STAGED}")
+    for statement in (f"DROP VIEW IF EXISTS {ident(TO_STORE)}", f"DROP TABLE IF EXISTS {ident(STAGED)}"):
+        con.execute(statement)
     bulk.cleanup(con)
 
 

@@ -20,6 +20,7 @@ from seconomy.ingest.columns import ColumnMap, header_key, resolve_columns
 from seconomy.ingest.staging import STAGED
 from seconomy.ingest.values import DATE_ORDERS, detect_decimal
 from seconomy.municipalities import short_name
+from seconomy.store.sql import ident
 from seconomy.streams import STREAMS, parse_stream
 from seconomy.text import fold
 
@@ -166,8 +167,9 @@ def _decimal(con, mapping: ColumnMap, sources: list[tuple[str, int]], loaded: Lo
 
 def _sample(con, index: int) -> list[str]:
     """The first values of a column: enough to tell its decimal mark or its usual date shape."""
-    cell = f"c{index}"
-    return [v for (v,) in con.execute(f"SELECT {cell} FROM {RAW} WHERE {cell} IS NOT NULL LIMIT {SAMPLE}").fetchall()]
+    cell = ident(f"c{index}")
+    query = f"SELECT {cell} FROM {ident(RAW)} WHERE {cell} IS NOT NULL LIMIT ?"
+    return [v for (v,) in con.execute(query, [SAMPLE]).fetchall()]
 
 
 def stage(con: duckdb.DuckDBPyConnection, loaded: Loaded, options: ImportOptions, remembered: Stored) -> Staged:
@@ -187,8 +189,9 @@ def stage(con: duckdb.DuckDBPyConnection, loaded: Loaded, options: ImportOptions
 def _summarise(con, loaded: Loaded, mapping: ColumnMap, decimal: str, signed: bool, options: ImportOptions) -> Staged:
     valid, negatives, total, first, last = con.execute(
         f"SELECT count(*), count_if(amount_ore < 0), coalesce(sum(amount_ore), 0), min(entry_date), max(entry_date) "
-        f"FROM {STAGED} WHERE ok").fetchall()[0]
-    bad = con.execute(f"SELECT count(*), coalesce(sum(len(problems)), 0) FROM {STAGED} WHERE NOT ok").fetchall()[0]
+        f"FROM {ident(STAGED)} WHERE ok").fetchall()[0]
+    query = f"SELECT count(*), coalesce(sum(len(problems)), 0) FROM {ident(STAGED)} WHERE NOT ok"
+    bad = con.execute(query).fetchall()[0]
     sign = -1 if options.income_negative else 1
     # Only an account ledger books income negative; elsewhere negative rows are credit notes.
     ledger_of_accounts = mapping.get("account") is not None or mapping.get("account_name") is not None

@@ -24,6 +24,7 @@ from seconomy.ingest.columns import ColumnMap
 from seconomy.ingest.cpr import has_cpr
 from seconomy.ingest.payers import PUBLIC_WORDS, infer_municipality, municipality_code
 from seconomy.ingest.values import BLANKS
+from seconomy.store.sql import ident, sql_type
 from seconomy.streams import parse_stream
 from seconomy.text import fold
 
@@ -81,8 +82,9 @@ def _table(con, name: str, rows: list[tuple[str, object, bool, bool]], kind: str
                           "cpr": pd.Series([r[3] for r in rows], dtype=bool)})
     con.register("_map_frame", frame)
     try:
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS
-            SELECT CAST(text AS VARCHAR) AS text, CAST(value AS {kind}) AS value, blank, cpr FROM _map_frame""")
+        query = f"""CREATE OR REPLACE TEMP TABLE {ident(name)} AS
+            SELECT CAST(text AS VARCHAR) AS text, CAST(value AS {sql_type(kind)}) AS value, blank, cpr FROM _map_frame"""
+        con.execute(query)
     finally:
         con.unregister("_map_frame")
 

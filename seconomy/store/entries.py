@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from seconomy.store.sql import ident
+
 # Columns of the staging frame handed to add_entries. amount_ore is the amount in øre (int64):
 # exact, and fast to move; SQL turns it into DECIMAL(14,2).
 STAGING_COLUMNS = (
@@ -62,7 +64,8 @@ def add_entries(
     if isinstance(staging, str):
         if not _IDENTIFIER.fullmatch(staging):
             raise ValueError(f"not a table name: {staging!r}")
-        columns = {c for (c,) in con.execute(f"SELECT column_name FROM (DESCRIBE {staging})").fetchall()}
+        describe = f"SELECT column_name FROM (DESCRIBE {ident(staging)})"
+        columns = {c for (c,) in con.execute(describe).fetchall()}
     else:
         columns = set(staging.columns)
     missing = set(STAGING_COLUMNS) - columns
@@ -102,7 +105,8 @@ def _insert(con, staging, file_name, sha256, fmt, rows_rejected, is_demo) -> Imp
     if registered:
         con.register("_staging", staging)
     try:
-        total, first, last = con.execute(f"SELECT count(*), min(entry_date), max(entry_date) FROM {source}").fetchall()[0]
+        span = "SELECT count(*), min(entry_date), max(entry_date) FROM " + ident(source)
+        total, first, last = con.execute(span).fetchall()[0]
         added = con.execute(
             f"""INSERT INTO entries
             WITH typed AS NOT MATERIALIZED (
@@ -110,7 +114,7 @@ def _insert(con, staging, file_name, sha256, fmt, rows_rejected, is_demo) -> Imp
                        CAST(CAST(amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
                        stream, counterparty, CAST(municipality_code AS SMALLINT) AS municipality_code,
                        nullif(description, '') AS description, nullif(reference, '') AS reference
-                FROM {source}),
+                FROM {ident(source)}),
             hashed AS MATERIALIZED (SELECT *, {_FINGERPRINT} AS fingerprint FROM typed),
             keyed AS NOT MATERIALIZED (SELECT *, hash(fingerprint) AS key FROM hashed),
             repeated AS (SELECT key FROM keyed GROUP BY key HAVING count(*) > 1),

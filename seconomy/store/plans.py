@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from seconomy.store.sql import ident, idents
+
 AGREEMENT_COLUMNS = (
     "stream", "counterparty", "municipality_code", "department", "placements", "price", "price_unit",
     "monthly_amount", "total_amount", "schedule", "start_date", "end_date", "notice_months",
@@ -33,7 +35,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, allowed: tuple[str, ...]
         raise ValueError(f"unknown {table} columns: {sorted(unknown)}")
     names = [c for c in allowed if c in row]
     placeholders = ", ".join("?" for _ in names)
-    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders}) RETURNING id"
+    sql = f"INSERT INTO {ident(table)} ({idents(names)}) VALUES ({placeholders}) RETURNING id"
     return con.execute(sql, [row[c] for c in names]).fetchall()[0][0]
 
 
@@ -61,18 +63,18 @@ def _update(con: duckdb.DuckDBPyConnection, table: str, row_id: int, row: Mappin
     if unknown:
         raise ValueError(f"unknown or read-only {table} columns: {sorted(unknown)}")
     names = [c for c in allowed if c in row]
-    if not con.execute(f"SELECT count(*) FROM {table} WHERE id = ?", [row_id]).fetchall()[0][0]:
+    if not con.execute("SELECT count(*) FROM " + ident(table) + " WHERE id = ?", [row_id]).fetchall()[0][0]:
         raise KeyError(row_id)
     if not names:
         return False
-    sets = ", ".join(f"{c} = ${i}" for i, c in enumerate(names, start=1))
-    differs = " OR ".join(f"{c} IS DISTINCT FROM ${i}" for i, c in enumerate(names, start=1))
-    sql = f"UPDATE {table} SET {sets} WHERE id = ${len(names) + 1} AND ({differs}) RETURNING id"
+    sets = ", ".join(f"{ident(c)} = ${i}" for i, c in enumerate(names, start=1))
+    differs = " OR ".join(f"{ident(c)} IS DISTINCT FROM ${i}" for i, c in enumerate(names, start=1))
+    sql = f"UPDATE {ident(table)} SET {sets} WHERE id = ${len(names) + 1} AND ({differs}) RETURNING id"
     return bool(con.execute(sql, [row[c] for c in names] + [row_id]).fetchall())
 
 
 def _delete(con: duckdb.DuckDBPyConnection, table: str, row_id: int) -> None:
-    if not con.execute(f"DELETE FROM {table} WHERE id = ? RETURNING id", [row_id]).fetchall():
+    if not con.execute("DELETE FROM " + ident(table) + " WHERE id = ? RETURNING id", [row_id]).fetchall():
         raise KeyError(row_id)
 
 
@@ -145,8 +147,9 @@ def _stage(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping[str, o
         schema=schema)
     con.register("_incoming_rows", batch)
     try:
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE _incoming AS SELECT r.*, t.id IS NOT NULL AS known
-            FROM _incoming_rows r LEFT JOIN {table} t ON t.id = r.id""")
+        incoming = f"""CREATE OR REPLACE TEMP TABLE _incoming AS SELECT r.*, t.id IS NOT NULL AS known
+            FROM _incoming_rows r LEFT JOIN {ident(table)} t ON t.id = r.id"""
+        con.execute(incoming)
     finally:
         con.unregister("_incoming_rows")
 
@@ -157,17 +160,18 @@ def _replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mappin
     stored row not in ``rows`` is removed."""
     _stage(con, table, rows)
     columns = _editable(table)
-    sets = ", ".join(f"{c} = i.{c}" for c in columns)
-    differs = " OR ".join(f"t.{c} IS DISTINCT FROM i.{c}" for c in columns)
-    names = ", ".join(columns)
+    sets = ", ".join(f"{ident(c)} = i.{ident(c)}" for c in columns)
+    differs = " OR ".join(f"t.{ident(c)} IS DISTINCT FROM i.{ident(c)}" for c in columns)
+    names = idents(columns)
     # Inside the caller's transaction: on an error its ROLLBACK also drops the temp table.
     removed = con.execute(
-        f"DELETE FROM {table} WHERE id NOT IN (SELECT id FROM _incoming WHERE known) RETURNING id").fetchall()
+        f"DELETE FROM {ident(table)} WHERE id NOT IN (SELECT id FROM _incoming WHERE known) RETURNING id").fetchall()
     changed = con.execute(
-        f"UPDATE {table} AS t SET {sets} FROM _incoming i WHERE i.known AND t.id = i.id AND ({differs}) RETURNING t.id"
+        f"UPDATE {ident(table)} AS t SET {sets} FROM _incoming i WHERE i.known AND t.id = i.id AND ({differs}) RETURNING t.id"
     ).fetchall()
     added, known = con.execute("SELECT count(*) FILTER (NOT known), count(*) FILTER (known) FROM _incoming").fetchall()[0]
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _incoming WHERE NOT known ORDER BY position")
+    insert = f"INSERT INTO {ident(table)} ({names}) SELECT {names} FROM _incoming WHERE NOT known ORDER BY position"
+    con.execute(insert)
     con.execute("DROP TABLE _incoming")
     return ReplaceCounts(added, len(changed), known - len(changed), len(removed))
 
