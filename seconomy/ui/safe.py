@@ -1,0 +1,27 @@
+"""Text is text: user-supplied strings shown through Streamlit's markdown never become markup.
+
+Why: a counterparty named ``![b](http://host/x.png)`` or ``<img src=…>`` would otherwise be rendered as an
+image the browser fetches, and ``**Kommune**`` would turn bold. Every name, note or free text that reaches
+``st.markdown``, a caption, a metric label or an alert goes through ``md`` first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Every character Streamlit's markdown (CommonMark + GFM, with its :colour[] and :material/ directives and
+# $…$ maths) can read as syntax. Backslash-escaping them keeps the text as typed.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=^&\"'])")
+
+
+def md(text: object) -> str:
+    """``text`` escaped for Streamlit markdown: shown literally, never as links, images, HTML or formatting."""
+    raw = "" if text is None else str(text)
+    escaped = _SPECIAL.sub(r"\\\1", raw)
+    return escaped.replace("\r", " ").replace("\n", "  \n")
+
+
+def attr(text: object) -> str:
+    """``text`` for an HTML report (element content or attribute value)."""
+    return html.escape("" if text is None else str(text), quote=True)
