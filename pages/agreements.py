@@ -8,6 +8,7 @@ import streamlit as st
 
 from seconomy.agreements import views
 from seconomy.ui import agreements as ui
+from seconomy.ui import proposals
 from seconomy.ui.data import query
 from seconomy.ui.i18n import t
 
@@ -37,6 +38,7 @@ with grants_tab:
 
 with costs_tab:
     summary = query(views.cost_summary, current)
+    proposals.cost_proposals(has_lines=not summary.lines.empty)
     ui.cost_metrics(summary)
     ui.costs_table(summary.lines)
     row = ui.pick("cost", summary.lines, t("agreements.new_cost"), lambda r: r["category"])
@@ -44,7 +46,9 @@ with costs_tab:
     ui.handle("cost", action, raw, row, confirmed)
 
 with cash_tab:
-    ui.cash_form(query(views.cash))
+    cash = query(views.cash)
+    proposals.file_balance(cash)
+    ui.cash_form(cash)
 
 with file_tab:
     ui.downloads()

@@ -1,4 +1,4 @@
-"""Overview: the first page — trailing income, the mosaic, the largest payer, months of cash."""
+"""Overview: the first page — income, costs and result of the trailing window, the mosaic, the largest payer, cash."""
 
 import streamlit as st
 
@@ -7,21 +7,33 @@ from seconomy.overview import income_by_stream_and_payer, monthly_income_by_stre
 from seconomy.ui.data import query
 from seconomy.ui.i18n import date, money, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot, require_data
+from seconomy.ui.onboarding import checklist_panel
+from seconomy.ui.safe import md
 from seconomy.window import default_window
 
 st.title(t("overview.title"))
 require_data()
 window = query(default_window)
 figures = query(overview, window)
-st.caption(t("overview.window", start=date(window.start), end=date(window.end)))
+covered = figures.coverage
+one = ".one" if covered.months == 1 else ""
+st.caption(t(f"overview.window{one}", months=number(covered.months), start=date(covered.first), end=date(covered.last)))
+checklist_panel()
 
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("overview.kpi.income"), money(figures.total))
-c2.metric(t("overview.kpi.largest"), percent(figures.largest_payer_share or 0), help=t("overview.kpi.largest_help"))
-c2.caption(str(figures.largest_payer or "–"))
-c3.metric(t("overview.kpi.payers"), number(figures.payer_count))
+c1, c2, c3 = st.columns(3)
+c1.metric(t(f"overview.kpi.income{one}", months=number(covered.months)), money(figures.total))
+if figures.actual_costs is None:
+    c2.metric(t(f"overview.kpi.costs{one}", months=number(covered.months)), "–", help=t("overview.kpi.costs_none"))
+    c3.metric(t("overview.kpi.result"), "–", help=t("overview.kpi.costs_none"))
+else:
+    c2.metric(t(f"overview.kpi.costs{one}", months=number(covered.months)), money(figures.actual_costs), help=t("overview.kpi.costs_help"))
+    c3.metric(t("overview.kpi.result"), money(figures.result))
+c4, c5, c6 = st.columns(3)
+c4.metric(t("overview.kpi.largest"), percent(figures.largest_payer_share or 0), help=t("overview.kpi.largest_help"))
+c4.caption(md(figures.largest_payer or "–"))
+c5.metric(t("overview.kpi.payers"), number(figures.payer_count))
 runway = t("overview.kpi.cash_value", months=number(figures.months_of_cash, 1)) if figures.months_of_cash is not None else "–"
-c4.metric(t("overview.kpi.cash"), runway,
+c6.metric(t("overview.kpi.cash"), runway,
           help=t("overview.kpi.cash_help", cash=money(figures.cash), costs=money(figures.monthly_costs)))
 
 st.subheader(t("overview.mosaic"))

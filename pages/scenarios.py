@@ -3,6 +3,7 @@
 import streamlit as st
 
 from seconomy.errors import ScenarioError
+from seconomy.onboarding import has_costs
 from seconomy.scenarios.results import run_scenario
 from seconomy.scenarios.spec import parse_spec
 from seconomy.scenarios.targets import shock_targets
@@ -12,10 +13,13 @@ from seconomy.ui import scenario_views as views
 from seconomy.ui.data import query, show_error
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import require_data
+from seconomy.ui.onboarding import missing_costs_stop
 
 st.title(t("scn.title"))
 st.caption(t("scn.intro"))
 require_data()
+if not query(has_costs):
+    missing_costs_stop()
 try:
     targets = query(shock_targets)
 except ScenarioError as exc:

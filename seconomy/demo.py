@@ -262,3 +262,13 @@ def install(con, seed: int = SEED) -> store.ImportOutcome:
                         ("enterprise_name", ENTERPRISE), ("dataset", "demo")):
         store.set_setting(con, name, value)
     return outcome
+
+
+def restore(con, seed: int = SEED) -> store.ImportOutcome:
+    """Bring the demo back after the user's only own import was undone (refused while own data remains)."""
+    from seconomy.errors import InputError
+    from seconomy.ingest.history import demo_restorable
+
+    if not demo_restorable(con):
+        raise InputError("the demo can only come back to a database whose own imports were all undone")
+    return install(con, seed)

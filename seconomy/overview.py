@@ -13,13 +13,13 @@ import duckdb
 import pandas as pd
 
 from seconomy.settings import get_settings
-from seconomy.window import Window
+from seconomy.window import Coverage, Window, coverage
 
 
 @dataclass(frozen=True)
 class Overview:
     window: Window
-    total: Decimal
+    total: Decimal  # income of the window (every entry, credit notes and negative-net payers included)
     by_stream: pd.DataFrame  # stream, amount, share
     largest_payer: str | None
     largest_payer_share: float | None
@@ -27,6 +27,14 @@ class Overview:
     monthly_costs: Decimal
     cash: Decimal
     months_of_cash: float | None
+    actual_costs: Decimal | None = None  # costs booked in the window (bank, SAF-T); None when no costs were imported
+    coverage: Coverage | None = None
+    has_cost_lines: bool = False
+
+    @property
+    def result(self) -> Decimal | None:
+        """Income minus the booked costs of the window (None without booked costs)."""
+        return None if self.actual_costs is None else self.total - self.actual_costs
 
 
 def income_by_stream(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
@@ -94,10 +102,23 @@ def overview(con: duckdb.DuckDBPyConnection, window: Window) -> Overview:
     by_stream["amount"] = by_stream["amount"].astype(float)
     by_stream["share"] = by_stream["share"].astype(float)
     payer, share, count = _largest_payer(con, window)
-    costs = monthly_costs(con, window)
+    booked = actual_costs(con, window)
+    covered = coverage(con, window)
+    lines = bool(con.execute("SELECT count(*) FROM costs").fetchall()[0][0])
+    # Without cost lines, the booked costs' monthly average stands in (a bank statement or SAF-T file has them).
+    costs = monthly_costs(con, window) if lines or booked is None or covered is None else \
+        (booked / covered.months).quantize(Decimal("0.01"))
     cash = Decimal(str(get_settings(con)["opening_cash"]))
     runway = float(cash / costs) if costs > 0 else None
-    return Overview(window, total, by_stream, payer, share, count, costs, cash, runway)
+    return Overview(window, total, by_stream, payer, share, count, costs, cash, runway, booked, covered, lines)
+
+
+def actual_costs(con: duckdb.DuckDBPyConnection, window: Window) -> Decimal | None:
+    """The costs booked in the window (from bank statements and SAF-T files); None when none were ever imported."""
+    any_costs, total = con.execute(
+        "SELECT count(*) > 0, (SELECT coalesce(sum(amount), 0) FROM actual_costs WHERE entry_date BETWEEN ? AND ?) FROM actual_costs",
+        [window.start, window.end]).fetchall()[0]
+    return Decimal(total) if any_costs else None
 
 
 def data_span(con: duckdb.DuckDBPyConnection) -> tuple[dt.date | None, dt.date | None]:

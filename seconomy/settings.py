@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("critical_share", "0.25", float, "Share of income from which a payer is critical."),
     Setting("language", "da", str, "Default UI language: 'da' (Danish) or 'en' (English)."),
     Setting("enterprise_name", "", str, "The enterprise's name, shown in the header and board report."),
+    Setting("cvr", "", str, "The enterprise's CVR number (8 digits); a bank line naming it is a transfer between own accounts."),
+    Setting("own_accounts", "", str, "The enterprise's own bank account numbers, comma-separated; transfers between them "
+            "are neither income nor costs."),
     Setting("dataset", "empty", str, "'demo' while the database holds the demo enterprise, 'own' after a real import."),
 )
 

@@ -45,6 +45,33 @@ def trailing_window(last_day: dt.date, months: int = 12) -> Window:
 
 
 def default_window(con: duckdb.DuckDBPyConnection) -> Window | None:
-    """Trailing 12 full months ending with the last month that has data (None without data)."""
-    last = last_data_date(con)
-    return trailing_window(last) if last else None
+    """The 12 calendar months ending with the last month that has data — or fewer, from the first month with data,
+    when the history is shorter (None without data)."""
+    first, last = con.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchall()[0]
+    if last is None:
+        return None
+    window = trailing_window(last)
+    return Window(max(window.start, month_start(first)), window.end)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a window really covers of the data: its first and last day with data, and the calendar months."""
+
+    first: dt.date
+    last: dt.date
+    months: int  # calendar months from the first to the last covered day
+    partial_last: bool  # the data stops before the end of the last month
+
+
+def coverage(con: duckdb.DuckDBPyConnection, window: Window) -> Coverage | None:
+    """The part of ``window`` the data covers (None when there is no data in it)."""
+    first, last = con.execute("SELECT min(entry_date), max(entry_date) FROM entries WHERE entry_date BETWEEN ? AND ?",
+                              [window.start, window.end]).fetchall()[0]
+    if first is None:
+        return None
+    span_first, span_last = con.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchall()[0]
+    start = max(window.start, month_start(span_first))
+    end = min(window.end, span_last)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    return Coverage(start, end, months, end < month_end(end))

@@ -53,3 +53,24 @@ def demo_con(demo_db):
 
 def pytest_report_header(config):
     return f"SECONOMY_REQUIRE_BROWSER={os.environ.get('SECONOMY_REQUIRE_BROWSER', '0')}"
+
+
+@pytest.fixture(scope="session")
+def one_month_template(tmp_path_factory) -> Path:
+    """A database with one month of one's own data: a Danske Bank statement (income, costs, a pending row)."""
+    from seconomy.ingest.importer import import_file
+    from tests.data.banks.make_banks import HERE
+
+    path = tmp_path_factory.mktemp("one_month") / "one_month.duckdb"
+    with store.session(path) as connection:
+        import_file(connection, HERE / "danske_bank.csv", "danske_bank.csv")
+    return path
+
+
+@pytest.fixture
+def one_month_db(one_month_template, tmp_path, monkeypatch) -> Path:
+    """A private copy of the one-month database, also set as SECONOMY_DB for the app."""
+    path = tmp_path / "one_month.duckdb"
+    shutil.copy(one_month_template, path)
+    monkeypatch.setenv("SECONOMY_DB", str(path))
+    return path

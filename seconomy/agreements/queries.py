@@ -14,9 +14,9 @@ import pandas as pd
 
 from seconomy.store.plans import AGREEMENT_COLUMNS, COST_COLUMNS
 
-# The payer rule of the `income` view, applied to agreements: a municipality's short name, else the counterparty.
+# The payer rule (the payer_key macro, seconomy/store/schema.py), applied to agreements.
 _AGREEMENTS_SQL = f"""SELECT a.id, {', '.join('a.' + c for c in AGREEMENT_COLUMNS)}, m.name AS municipality,
-    CASE WHEN a.municipality_code IS NOT NULL THEN m.name ELSE a.counterparty END AS payer
+    payer_key(a.municipality_code, a.counterparty) AS payer
     FROM agreements a LEFT JOIN municipalities m ON m.code = a.municipality_code ORDER BY a.id"""
 _COSTS_SQL = f"SELECT id, {', '.join(COST_COLUMNS)} FROM costs ORDER BY id"
 

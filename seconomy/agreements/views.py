@@ -77,3 +77,20 @@ def cash(con: duckdb.DuckDBPyConnection) -> Cash:
     settings = get_settings(con)
     day = str(settings["cash_date"] or "")
     return Cash(Decimal(str(settings["opening_cash"])), dt.date.fromisoformat(day) if day else None)
+
+
+@dataclass(frozen=True)
+class FileBalance:
+    """The cash at bank a file showed (a bank statement's last balance, a SAF-T file's bank accounts)."""
+
+    amount: Decimal
+    day: dt.date
+    file_name: str
+
+
+def latest_file_balance(con: duckdb.DuckDBPyConnection) -> FileBalance | None:
+    """The newest closing balance among the imports not undone (by its date, then the import)."""
+    rows = con.execute("""SELECT closing_balance, closing_balance_date, file_name FROM imports
+                          WHERE closing_balance IS NOT NULL AND undone_at IS NULL
+                          ORDER BY closing_balance_date DESC, id DESC LIMIT 1""").fetchall()
+    return FileBalance(*rows[0]) if rows else None

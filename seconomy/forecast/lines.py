@@ -41,13 +41,13 @@ OWN_PROFILE_MONTHS = 24  # a payer needs this much history for a profile of its 
 _AGREEMENTS_SQL = """
 SELECT a.id, a.stream, a.counterparty, a.municipality_code, a.placements, a.price, a.price_unit,
        a.monthly_amount, a.total_amount, a.schedule, a.start_date, a.end_date, a.renewal_probability, a.status,
-       CASE WHEN a.municipality_code IS NOT NULL THEN m.name ELSE a.counterparty END AS payer
-FROM agreements a LEFT JOIN municipalities m ON m.code = a.municipality_code
+       payer_key(a.municipality_code, a.counterparty) AS payer
+FROM agreements a
 WHERE a.status IN ('active', 'pending') ORDER BY a.id"""
 
 _COVERED = """covered AS (
-    SELECT DISTINCT CASE WHEN a.municipality_code IS NOT NULL THEN m.name ELSE a.counterparty END AS payer, a.stream
-    FROM agreements a LEFT JOIN municipalities m ON m.code = a.municipality_code
+    SELECT DISTINCT payer_key(a.municipality_code, a.counterparty) AS payer, a.stream
+    FROM agreements a
     WHERE a.status = 'active' OR (a.status IN ('ended', 'cancelled') AND a.end_date >= $from))"""
 
 _RUN_RATE_SQL = f"""

@@ -55,28 +55,32 @@ _PREFIX = 65536  # bytes decoded to find the header and the delimiter without de
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, sheet: str | None = None,
-             encoding: str | None = None, delimiter: str | None = None) -> Loaded:
-    """Create (or replace) the temp table (or view) ``_raw`` from a CSV or XLSX file."""
-    data = read_bytes(source)
+             encoding: str | None = None, delimiter: str | None = None, header: bool = True,
+             data: bytes | None = None) -> Loaded:
+    """Create (or replace) the temp table (or view) ``_raw`` from a CSV or XLSX file.
+
+    ``header=False``: the file has no header row; every record is data and the columns are named 1, 2, ….
+    """
+    data = read_bytes(source) if data is None else data
     if not data or data.isspace():  # isspace() stops at the first character that is not
         raise InputError(f"{file_name} is empty")
     with ThreadPoolExecutor(max_workers=1) as pool:  # hashing 100 MB overlaps DuckDB's reading
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        loaded = _load(con, source, data, file_name, sheet, encoding, delimiter)
+        loaded = _load(con, source, data, file_name, sheet, encoding, delimiter, header)
         loaded.sha256 = digest.result()
     return loaded
 
 
 def _load(con, source: Source, data: bytes, file_name: str, sheet: str | None, encoding: str | None,
-          delimiter: str | None) -> Loaded:
+          delimiter: str | None, header: bool) -> Loaded:
     if file_kind(data, file_name) == "xlsx":
         from seconomy.ingest.xlsx import read_xlsx
 
-        table = read_xlsx(data, file_name, sheet)
+        table = read_xlsx(data, file_name, sheet, header)
         _from_rows(con, len(table.header), [[cell_text(c) for c in row] for row in table.rows], table.lines)
         return Loaded(table.header, table.detected, "", len(table.rows), table.errors)
     if (encoding is None or encoding.lower() in _UTF8) and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        loaded = _fast_utf8(con, source, data, delimiter)
+        loaded = _fast_utf8(con, source, data, delimiter, header)
         if loaded is not None:
             return loaded
     text, used = decode(data, encoding)
@@ -85,15 +89,15 @@ def _load(con, source: Source, data: bytes, file_name: str, sheet: str | None, e
     with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
         path = Path(tmp) / "input.csv"
         path.write_bytes(utf8)
-        loaded = _duckdb_csv(con, path, utf8, used, delim)
+        loaded = _duckdb_csv(con, path, utf8, used, delim, header=header)
     if loaded is None:
-        table = _python_csv(text, used, delim)
+        table = _python_csv(text, used, delim, header)
         _from_rows(con, len(table.header), table.rows, table.lines)
         loaded = Loaded(table.header, table.detected, "", len(table.rows), table.errors)
     return loaded
 
 
-def _fast_utf8(con, source: Source, data: bytes, delimiter: str | None) -> Loaded | None:
+def _fast_utf8(con, source: Source, data: bytes, delimiter: str | None, header: bool = True) -> Loaded | None:
     """A UTF-8 file straight into DuckDB (which checks the encoding): the file is never decoded in Python."""
     cut = data.rfind(b"\n", 0, _PREFIX) if len(data) > _PREFIX else len(data)
     try:
@@ -103,24 +107,30 @@ def _fast_utf8(con, source: Source, data: bytes, delimiter: str | None) -> Loade
     delim = delimiter or sniff_delimiter(prefix)
     encoding = "utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8"
     if not isinstance(source, bytes):
-        return _duckdb_csv(con, Path(source), data, encoding, delim, prefix)
+        return _duckdb_csv(con, Path(source), data, encoding, delim, prefix, header)
     with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
         path = Path(tmp) / "input.csv"
         path.write_bytes(data)
-        return _duckdb_csv(con, path, data, encoding, delim, prefix)
+        return _duckdb_csv(con, path, data, encoding, delim, prefix, header)
 
 
-def _python_csv(text: str, encoding: str, delimiter: str) -> RawTable:
+def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -> RawTable:
     records = csv_records(text, delimiter)
     first = next(records, None)
     if first is None:
         raise InputError("the file is empty: no header line")
-    header = clean_header(first[1])
-    rows, lines, errors = split_records(records, len(header))
-    return RawTable(header, rows, lines, Detected("csv", encoding, delimiter), errors)
+    if header:
+        names = clean_header(first[1])
+    else:
+        rest = list(records)
+        names = [str(i + 1) for i in range(max(len(r) for _, r in [first, *rest]))]
+        records = iter([first, *rest])
+    rows, lines, errors = split_records(records, len(names))
+    return RawTable(names, rows, lines, Detected("csv", encoding, delimiter), errors)
 
 
-def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, prefix: str | None = None) -> Loaded | None:
+def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, prefix: str | None = None,
+                header: bool = True) -> Loaded | None:
     """DuckDB's reader when the file is plain enough that its line numbers are certain; else None.
 
     ``data`` is the file as UTF-8 bytes (for counting lines), ``prefix`` its decoded start if known.
@@ -131,27 +141,29 @@ def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, pre
         raise InputError("the file is empty: no header line")
     if first[0] != 1 or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None  # a header after blank lines, or old Mac line ends: let Python count
-    header = clean_header(first[1])
+    names = clean_header(first[1]) if header else [str(i + 1) for i in range(len(first[1]))]
+    skip = 1 if header else 0
     lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header))) + "}"
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
     try:
         cleanup(con)
         con.execute(
             f"""CREATE OR REPLACE TEMP TABLE {TABLE} AS
-            SELECT * FROM read_csv(?, delim = ?, quote = '"', escape = '"', header = false, skip = 1,
+            SELECT * FROM read_csv(?, delim = ?, quote = '"', escape = '"', header = false, skip = ?,
                                    auto_detect = false, columns = {columns}, encoding = 'utf-8')""",
-            [str(path), delimiter],
+            [str(path), delimiter, skip],
         )
     except duckdb.Error:
         return None  # not UTF-8 after all, a stray quote, a ragged row: the careful path decides
     count = con.execute("SELECT count(*) FROM " + ident(TABLE)).fetchall()[0][0]
-    if count + 1 != lines:
+    if count + skip != lines:
         return None
-    # rowid is the record's position (insertion order is kept), so line = rowid + 2; a view costs nothing.
-    view = f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT rowid + 2 AS line, * FROM {ident(TABLE)} WHERE {_filled(len(header))}"
+    # rowid is the record's position (insertion order is kept), so line = rowid + 1 + skip; a view costs nothing.
+    view = (f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT rowid + {1 + skip} AS line, * FROM {ident(TABLE)} "
+            f"WHERE {_filled(len(names))}")
     con.execute(view)
     remaining = con.execute("SELECT count(*) FROM " + ident(RAW)).fetchall()[0][0]
-    return Loaded(header, Detected("csv", encoding, delimiter), "", remaining)
+    return Loaded(names, Detected("csv", encoding, delimiter), "", remaining)
 
 
 def _filled(width: int) -> str:

@@ -36,9 +36,20 @@ ROLE_HEADERS: dict[str, tuple[str, ...]] = {
     "description": ("tekst", "beskrivelse", "posteringstekst", "description", "text", "memo"),
     "reference": ("bilag", "bilagsnr", "bilagsnummer", "fakturanr", "fakturanummer", "voucher", "voucher no",
                   "invoice", "invoice no", "invoice number", "reference", "ref"),
+    # Bank statements (seconomy.ingest.layouts names them for the known banks; these words find them elsewhere).
+    "balance": ("saldo", "balance", "saldo (dkk)", "saldo dkk", "bogført saldo", "running balance"),
+    "status": ("status",),
+    "subcategory": ("underkategori", "subcategory"),
+    "transfer_type": ("overførselstype", "transfer type"),
+    "sender": ("afsender", "sender"),
+    "receiver": ("modtager", "receiver", "recipient"),
+    "payee": ("modtagernavn", "payee"),
+    "category": (),
+    "account_type": (),
 }
 ROLES = tuple(ROLE_HEADERS)
-TEXT_ROLES = ("counterparty", "description", "reference", "stream", "account", "account_name", "municipality")
+TEXT_ROLES = ("counterparty", "description", "reference", "stream", "account", "account_name", "municipality", "status",
+              "category", "subcategory", "transfer_type", "sender", "receiver", "payee", "account_type")
 _PUNCT = re.compile(r"[.()\[\]/:#_\-*]+")
 
 

@@ -1,14 +1,19 @@
-"""Running an import: preview a file, then write it all-or-nothing (or the valid rows only).
+"""Running an import: recognise the file, preview it, then write it all-or-nothing (or the valid rows only).
 
-The same staging runs twice in the UI: once on a scratch in-memory database for the preview (the
-user's database is only read for remembered mappings), and again inside the user's database for the
-write, where ``_staged`` feeds ``store.add_entries`` without leaving DuckDB. The CLI stages once.
+The same staging runs twice in the UI: once on a scratch in-memory database for the preview (the user's database
+is only read for remembered mappings, rules and settings), and again inside the user's database for the write,
+where the staged lines feed ``store.add_entries`` without leaving DuckDB. The CLI stages once.
+
+What a file is decides how it is read (``layouts``): a SAF-T file, a known bank's statement, a statement without
+a header row (its columns recognised by content), or a ledger whose columns are recognised by their headers.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,17 +26,27 @@ from seconomy import store
 from seconomy.errors import InputError
 from seconomy.ingest import bulk, cpr, ledger
 from seconomy.ingest.bulk import RAW, Loaded
+from seconomy.ingest.classify import Context, Own
 from seconomy.ingest.columns import ColumnMap, header_key
-from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, stored
-from seconomy.ingest.reader import Detected, Source
+from seconomy.ingest.content import columns_by_content, looks_headerless
+from seconomy.ingest.layouts import LEDGER, SAFT, Layout, by_name, detect
+from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, account_target, stored
+from seconomy.ingest.reader import Detected, Source, read_bytes
+from seconomy.ingest.saft import DETECTED as SAFT_DETECTED
+from seconomy.ingest.saft import HEADER as SAFT_HEADER
+from seconomy.ingest.saft import SaftFile, read_saft, suggest_stream
+from seconomy.ingest.sniff import sniff
 from seconomy.ingest.staging import STAGED
 from seconomy.municipalities import short_name
-from seconomy.store.sql import ident
-from seconomy.streams import parse_stream
+from seconomy.settings import get_settings
+from seconomy.store.sql import ident, idents
+from seconomy.text import fold
 
 Progress = Callable[[float, str], None]
 PREVIEW_ROWS = 50
 TO_STORE = "_to_store"
+COSTS_TO_STORE = "_costs_to_store"
+SAFT_LINES = "_saft_lines"
 
 
 def _silent(_fraction: float, _step: str) -> None:
@@ -40,7 +55,7 @@ def _silent(_fraction: float, _step: str) -> None:
 
 @dataclass
 class Preview:
-    """Everything the user needs to decide: format, mapping, counts, errors, inferences.
+    """Everything the user needs to decide: format, layout, mapping, counts, errors, what was decided per line.
 
     ``staged`` is None when the file lacks a column an import needs; ``problem`` then says which,
     and ``mapping`` holds what was recognised, for the user to complete.
@@ -55,6 +70,8 @@ class Preview:
     earlier: list[tuple[int, dt.datetime]] = field(default_factory=list)  # imports of the very same file
     problem: str | None = None
     layout: ColumnMap | None = None
+    file_layout: str = LEDGER.name  # 'ledger', 'saft', 'bank:danske', …
+    saft: SaftFile | None = None
 
     @property
     def mapping(self) -> dict[str, str]:
@@ -68,6 +85,11 @@ class Preview:
         found = self.staged.mapping if self.staged else self.layout
         return dict(found.origin) if found else {}
 
+    @property
+    def company(self) -> tuple[str | None, str | None]:
+        """The enterprise's name and CVR as a SAF-T file's header gives them."""
+        return (self.saft.company, self.saft.cvr) if self.saft else (None, None)
+
 
 @dataclass
 class ImportResult:
@@ -76,125 +98,234 @@ class ImportResult:
     rejected: pd.DataFrame | None
     demo_removed: bool
     dry_run: bool
+    cash_set: bool = False
 
 
 def _earlier(con, sha256: str) -> list[tuple[int, dt.datetime]]:
     return [(i, t) for i, t in con.execute(
-        "SELECT id, imported_at FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id", [sha256]).fetchall()]
+        "SELECT id, imported_at FROM imports WHERE sha256 = ? AND undone_at IS NULL AND kind = 'import' ORDER BY id",
+        [sha256]).fetchall()]
 
 
 def _preview_rows(con, sign: int) -> pd.DataFrame:
     frame = con.execute(
         f"""SELECT line, entry_date, amount_ore * ? AS amount_ore, stream, counterparty, municipality_code, inferred,
-                   description, reference
-            FROM {STAGED} WHERE ok ORDER BY line LIMIT {PREVIEW_ROWS}""", [sign]).df()
+                   description, reference, kind, stream_by, payer
+            FROM {ident(STAGED)} WHERE ok AND kind IN ('income', 'cost') ORDER BY line LIMIT ?""",
+        [sign, PREVIEW_ROWS]).df()
     frame["entry_date"] = frame["entry_date"].dt.date if len(frame) else frame["entry_date"]
     frame.insert(6, "municipality", [short_name(c) if pd.notna(c) else None for c in frame["municipality_code"]])
     return frame
 
 
+# ---------------------------------------------------------------- recognising and loading the file
+
+@dataclass
+class FileRead:
+    """A loaded file with its layout (and, for SAF-T, what its header and master files say)."""
+
+    loaded: Loaded
+    layout: Layout
+    saft: SaftFile | None = None
+
+
+def load(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options: ImportOptions) -> FileRead:
+    """Read the file into ``_raw`` and tell its layout (SAF-T, a bank, headerless, a ledger)."""
+    data = read_bytes(source)
+    if not data or data.isspace():
+        raise InputError(f"{file_name} is empty")
+    if sniff(data, file_name) == "saft":
+        return _load_saft(con, source if isinstance(source, (str, Path)) else data, data, file_name)
+    loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding,
+                           delimiter=options.delimiter, header=not options.no_header, data=data)
+    if options.layout:
+        forced = by_name(options.layout)
+        if forced is None:
+            raise InputError(f"unknown layout {options.layout!r}")
+        return FileRead(loaded, forced)
+    headerless = options.no_header or looks_headerless(loaded.header)
+    if headerless and not options.no_header:  # the first line is data: read it again, with no header row
+        loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding,
+                               delimiter=options.delimiter, header=False, data=data)
+    if headerless:
+        from seconomy.ingest.banks import HEADERLESS
+
+        return FileRead(loaded, dataclasses.replace(HEADERLESS, columns=columns_by_content(con, loaded.header)))
+    return FileRead(loaded, detect(loaded.header))
+
+
+def _load_saft(con, source: Source, data: bytes, file_name: str) -> FileRead:
+    saft = read_saft(con, source, file_name, SAFT_LINES)
+    cells = ", ".join(f"{ident(name)} AS {ident(f'c{i}')}" for i, name in enumerate(SAFT_HEADER[1:]))
+    bulk.cleanup(con)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT line, {cells} FROM {ident(SAFT_LINES)}")
+    loaded = Loaded(list(SAFT_HEADER[1:]), SAFT_DETECTED, hashlib.sha256(data).hexdigest(), saft.lines)
+    return FileRead(loaded, SAFT, saft)
+
+
+def _context(con, layout: Layout, options: ImportOptions, remembered: ledger.Stored) -> Context:
+    rules = options.new_rules + (options.rules if options.rules is not None else remembered.rules)
+    return Context(rules, layout.direction, Own.from_settings(get_settings(con)), layout.text_names_payer)
+
+
+def _suggested(file: FileRead) -> dict[str, str]:
+    if file.saft is None:
+        return {}
+    return {fold(a.account_id): s for a in file.saft.sale_accounts if (s := suggest_stream(a.description))}
+
+
+def _stage(con, scratch, source: Source, file_name: str, options: ImportOptions, progress: Progress) -> tuple[FileRead, Staged]:
+    """Load and stage on ``scratch`` (the user's database ``con`` is read for mappings, rules and settings)."""
+    remembered = stored(con)
+    scratch.execute("SET enable_progress_bar = false")  # our own progress goes to the UI or stderr, not DuckDB's bar
+    progress(0.05, "read")
+    file = load(scratch, source, file_name, options)
+    progress(0.35, "check")
+    try:
+        staged = ledger.stage(scratch, file.loaded, options, remembered, file.layout,
+                              _context(con, file.layout, options, remembered), _suggested(file))
+    except LayoutError as exc:
+        exc.loaded, exc.layout_name = file.loaded, file.layout.name
+        raise
+    progress(0.6, "checked")
+    return file, staged
+
+
 def preview(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options: ImportOptions = ImportOptions(),
             progress: Progress = _silent) -> Preview:
-    """Parse and check a file without writing anything; ``con`` is only read (remembered mappings)."""
+    """Parse, check and classify a file without writing anything; ``con`` is only read."""
     options.checked()
-    remembered = stored(con)
     scratch = duckdb.connect(":memory:", config={"threads": 2})
     try:
-        scratch.execute("SET enable_progress_bar = false")
-        progress(0.05, "read")
-        loaded = bulk.load_raw(scratch, source, file_name, sheet=options.sheet, encoding=options.encoding,
-                               delimiter=options.delimiter)
-        earlier = _earlier(con, loaded.sha256)
-        progress(0.35, "check")
         try:
-            staged = ledger.stage(scratch, loaded, options, remembered)
+            file, staged = _stage(con, scratch, source, file_name, options, progress)
         except LayoutError as exc:
-            return Preview(file_name, loaded.sha256, loaded.detected, loaded.header, None, pd.DataFrame(), earlier,
-                           problem=str(exc), layout=exc.mapping)
-        result = Preview(file_name, loaded.sha256, loaded.detected, loaded.header, staged,
-                         _preview_rows(scratch, staged.sign), earlier)
+            loaded = exc.loaded
+            return Preview(file_name, loaded.sha256 if loaded else "", loaded.detected if loaded else Detected("csv"),
+                           loaded.header if loaded else [], None, pd.DataFrame(), _earlier(con, loaded.sha256) if loaded else [],
+                           problem=str(exc), layout=exc.mapping, file_layout=exc.layout_name)
+        result = Preview(file_name, file.loaded.sha256, file.loaded.detected, file.loaded.header, staged,
+                         _preview_rows(scratch, staged.sign), _earlier(con, file.loaded.sha256), file_layout=file.layout.name,
+                         saft=file.saft)
     finally:
         scratch.close()
     progress(1.0, "done")
     return result
 
 
-def _stage_with(con, remembered: ledger.Stored, source: Source, file_name: str, options: ImportOptions,
-                progress: Progress) -> tuple[Loaded, Staged]:
-    con.execute("SET enable_progress_bar = false")  # our own progress goes to the UI or stderr, not DuckDB's bar
-    progress(0.05, "read")
-    loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding, delimiter=options.delimiter)
-    progress(0.35, "check")
-    staged = ledger.stage(con, loaded, options, remembered)
-    progress(0.6, "checked")
-    return loaded, staged
-
+# ---------------------------------------------------------------- the import
 
 def sign_question_message(staged: Staged) -> str:
-    return (f"most amounts in this file are negative ({staged.negatives} of {staged.valid}): if income is booked as "
+    return (f"most amounts in this file are negative ({staged.negatives} of {staged.income_rows}): if income is booked as "
             "negative amounts in this file, import with --income-negative; to keep the signs as they are, "
             "use --no-income-negative")
 
 
+def _check(staged: Staged, file_name: str, options: ImportOptions) -> None:
+    if staged.records == 0:
+        raise InputError(f"{file_name} has a header but no rows")
+    if staged.sign_question:
+        raise InputError(sign_question_message(staged))
+    if staged.error_count and not options.skip_invalid:
+        shown = f" (the first {len(staged.errors)} are listed)" if len(staged.errors) < staged.error_count else ""
+        raise InputError(f"{staged.rejected_lines} of {staged.records} rows are invalid; nothing was imported{shown}",
+                         staged.line_errors)
+
+
+def _store_views(con, staged: Staged) -> None:
+    """The income and cost rows to store, as views over ``_staged`` (the sign already applied)."""
+    sign = int(staged.sign)
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW {ident(TO_STORE)} AS
+        SELECT line, entry_date, amount_ore * {sign} AS amount_ore, stream, counterparty, municipality_code, description,
+               reference, payer, account, stated_stream, stated_code, stream_by, municipality_by, payer_by
+        FROM {ident(STAGED)} WHERE ok AND kind = 'income'""")
+    con.execute(f"""CREATE OR REPLACE TEMP VIEW {ident(COSTS_TO_STORE)} AS
+        SELECT line, entry_date, amount_ore * {sign} AS amount_ore, counterparty,
+               coalesce(nullif(concat_ws(' / ', category, subcategory), ''), account_name, account) AS category, account,
+               description, reference
+        FROM {ident(STAGED)} WHERE ok AND kind = 'cost'""")
+
+
 def import_file(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options: ImportOptions = ImportOptions(),
-                *, dry_run: bool = False, progress: Progress = _silent) -> ImportResult:
-    """Import a ledger file into ``con`` in one transaction; raises InputError (nothing written) on bad rows."""
+                *, dry_run: bool = False, progress: Progress = _silent, set_cash: bool = False) -> ImportResult:
+    """Import a file into ``con`` in one transaction; raises InputError (nothing written) on bad rows.
+
+    ``set_cash``: the file's closing balance (bank statement, SAF-T) becomes the cash with its date, in the same
+    transaction (InputError when the file has none).
+    """
     options.checked()
     try:
-        loaded, staged = _stage_with(con, stored(con), source, file_name, options, progress)
-        if staged.records == 0:
-            raise InputError(f"{file_name} has a header but no rows")
-        if staged.sign_question:
-            raise InputError(sign_question_message(staged))
-        if staged.error_count and not options.skip_invalid:
-            shown = f" (the first {len(staged.errors)} are listed)" if len(staged.errors) < staged.error_count else ""
-            raise InputError(f"{staged.rejected_lines} of {staged.records} rows are invalid; nothing was imported{shown}",
-                             staged.line_errors)
-        rejected = rejected_rows(con, loaded, staged) if staged.rejected_lines else None
-        earlier = _earlier(con, loaded.sha256)
+        file, staged = _stage(con, con, source, file_name, options, progress)
+        _check(staged, file_name, options)
+        if set_cash and staged.closing_balance is None and (file.saft is None or file.saft.cash is None):
+            raise InputError(f"{file_name} has no balance to take the cash from (a bank statement's balance column, "
+                             "or a SAF-T file's bank accounts)")
+        rejected = rejected_rows(con, file.loaded, staged) if staged.rejected_lines else None
+        earlier = _earlier(con, file.loaded.sha256)
         demo = store.has_demo(con)
-        view = f"""CREATE OR REPLACE TEMP VIEW {ident(TO_STORE)} AS
-            SELECT line, entry_date, amount_ore * {int(staged.sign)} AS amount_ore, stream, counterparty, municipality_code,
-                   description, reference FROM {ident(STAGED)} WHERE ok"""
-        con.execute(view)
+        _store_views(con, staged)
         progress(0.65, "write")
+        balance = closing_balance(staged, file.saft)
         outcome = store.add_entries(
-            con, TO_STORE, file_name=file_name, sha256=loaded.sha256, fmt=loaded.detected.describe(),
-            rows_rejected=staged.rejected_lines, remove_demo_first=demo, dry_run=dry_run,
-            also=_remembered_writes(staged, options),
+            con, TO_STORE, costs=COSTS_TO_STORE, file_name=file_name, sha256=file.loaded.sha256,
+            fmt=file.loaded.detected.describe(), rows_rejected=staged.rejected_lines, remove_demo_first=demo,
+            dry_run=dry_run, recorded=store.Recorded(file.layout.name, staged.total_ore, staged.cost_ore, staged.skipped, balance),
+            also=_remembered_writes(staged, options, file, set_cash, balance),
         )
     finally:
         _cleanup(con)
     progress(1.0, "done")
-    result_preview = Preview(file_name, loaded.sha256, loaded.detected, loaded.header, staged, pd.DataFrame(), earlier)
-    return ImportResult(outcome, result_preview, rejected, demo, dry_run)
+    result_preview = Preview(file_name, file.loaded.sha256, file.loaded.detected, file.loaded.header, staged, pd.DataFrame(),
+                             earlier, file_layout=file.layout.name, saft=file.saft)
+    return ImportResult(outcome, result_preview, rejected, demo, dry_run, cash_set=set_cash and not dry_run)
 
 
-def _remembered_writes(staged: Staged, options: ImportOptions) -> list[Callable[[duckdb.DuckDBPyConnection], None]]:
+def closing_balance(staged: Staged, saft: SaftFile | None) -> tuple[dt.date, int] | None:
+    """The cash at bank the file shows: the balance after its last row, or a SAF-T file's bank accounts at period end."""
+    if saft is not None and saft.cash is not None and saft.period_end is not None:
+        return saft.period_end, int(saft.cash * 100)
+    return staged.closing_balance
+
+
+def _remembered_writes(staged: Staged, options: ImportOptions, file: FileRead, set_cash: bool,
+                       balance: tuple[dt.date, int] | None) -> list[Callable[[duckdb.DuckDBPyConnection], None]]:
     """What this import teaches the database, written in the import's own transaction."""
     writes: list[Callable[[duckdb.DuckDBPyConnection], None]] = [store.mark_own_data]
-    accounts = [(account, parse_stream(stream)) for account, stream in options.accounts]
+    accounts = [(account, account_target(stream)) for account, stream in options.accounts]
+    if file.saft is not None:  # the streams used for the Sale accounts are remembered (confirmed on the page)
+        chosen = {fold(a) for a, _ in accounts}
+        accounts += [(a.account_id, s) for a in file.saft.sale_accounts
+                     if fold(a.account_id) not in chosen and (s := suggest_stream(a.description))]
+        writes.append(lambda c: store.fill_company(c, file.saft.company, file.saft.cvr))
     if accounts:
         writes.append(lambda c: store.save_account_streams(c, accounts))
-    if options.columns:
+    if options.columns and file.layout.columns is None:
         key, names = header_key(staged.header), staged.mapping.names(staged.header)
         writes.append(lambda c: store.save_column_mapping(c, key, names))
+    if set_cash and balance is not None:
+        day, ore = balance
+        writes.append(lambda c: store.set_cash(c, ore, day))
+    if options.new_rules:
+        writes.append(lambda c: store.add_rules_first(c, options.new_rules))
     return writes
 
 
 def _cleanup(con) -> None:
-    for statement in (f"DROP VIEW IF EXISTS {ident(TO_STORE)}", f"DROP TABLE IF EXISTS {ident(STAGED)}"):
+    for statement in (f"DROP VIEW IF EXISTS {ident(TO_STORE)}", f"DROP VIEW IF EXISTS {ident(COSTS_TO_STORE)}",
+                      f"DROP TABLE IF EXISTS {ident(STAGED)}", "DROP TABLE IF EXISTS _parsed"):
         con.execute(statement)
     bulk.cleanup(con)
+    con.execute(f"DROP TABLE IF EXISTS {ident(SAFT_LINES)}")
 
 
 def rejected_rows(con, loaded: Loaded, staged: Staged) -> pd.DataFrame:
     """The bad rows as the file had them, with their line and the reasons (CPR numbers masked)."""
     width = len(loaded.header)
-    cells = ", ".join(f"r.c{i}" for i in range(width))
+    cells = idents(f"c{i}" for i in range(width))
     rows = con.execute(
-        f"""SELECT r.line, {cells}, s.problems FROM {RAW} r JOIN {STAGED} s ON s.line = r.line
-            WHERE NOT s.ok ORDER BY r.line""").fetchall()
+        f"""SELECT r.line, {', '.join('r.' + ident(f'c{i}') for i in range(width)) if width else ''}, s.problems
+            FROM {ident(RAW)} r JOIN {ident(STAGED)} s ON s.line = r.line WHERE NOT s.ok ORDER BY r.line""").fetchall() \
+        if cells else []
     names = _unique(loaded.header)
     records = []
     for row in rows:

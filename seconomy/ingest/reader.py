@@ -37,7 +37,7 @@ _SNIFF_RECORDS = 30
 class Detected:
     """The format a file was read with: what was detected or what the caller forced."""
 
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx" or "saft"
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
@@ -47,6 +47,8 @@ class Detected:
         """A short English description, e.g. "CSV, Windows-1252, semicolon-separated"."""
         if self.kind == "xlsx":
             return f"Excel workbook, sheet {self.sheet!r}"
+        if self.kind == "saft":
+            return "SAF-T Financial DK (XML)"
         return f"CSV, {ENCODING_NAMES.get(self.encoding, self.encoding)}, {DELIMITER_NAMES.get(self.delimiter, self.delimiter)}-separated"
 
 

@@ -29,8 +29,20 @@ from seconomy.streams import parse_stream
 from seconomy.text import fold
 
 STAGED = "_staged"
+PARSED = "_parsed"  # the staging query's result; seconomy.ingest.classify turns it into _staged
 LOOKUP_ROLES = ("stream", "account", "account_name", "municipality_code", "municipality")
 STORED_TEXT = ("counterparty", "description", "reference")
+# Columns a layout may carry beyond the ledger's: passed through as trimmed text (the balance is also parsed).
+EXTRA_TEXT = ("status", "category", "subcategory", "transfer_type", "account_type", "sender", "receiver", "payee")
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How a layout's lines differ from a plain ledger's (see seconomy.ingest.layouts)."""
+
+    counterparty_from_text: bool = False  # a bank statement: the text names who paid when no payer column does
+    accounts_required: bool = True  # an account ledger: every account must be mapped to a stream
+    payer_first_part: bool = False  # the payer column holds "name, address": the name is the part before the comma
 
 
 @dataclass(frozen=True)
@@ -40,12 +52,19 @@ class Lookup:
     kind: str  # SQL type of the value
 
 
-def lookups(accounts_chosen: dict[str, str], accounts_stored: dict[str, str]) -> list[Lookup]:
-    """What each looked-up role's values mean (accounts: the user's choice, else what was remembered)."""
+def lookups(accounts_chosen: dict[str, str], accounts_stored: dict[str, str],
+            accounts_suggested: dict[str, str] | None = None) -> list[Lookup]:
+    """What each looked-up role's values mean (accounts: the user's choice, else what was remembered, else what the
+    account's description suggests — SAF-T's Sale accounts)."""
+    suggested = accounts_suggested or {}
+
     def account_stream(text: str) -> str | None:
         return accounts_chosen.get(fold(text)) or accounts_stored.get(fold(text))
 
-    return [Lookup("stream", parse_stream, "VARCHAR"), Lookup("account", account_stream, "VARCHAR"),
+    def account_number_stream(text: str) -> str | None:
+        return account_stream(text) or suggested.get(fold(text))
+
+    return [Lookup("stream", parse_stream, "VARCHAR"), Lookup("account", account_number_stream, "VARCHAR"),
             Lookup("account_name", account_stream, "VARCHAR"), Lookup("municipality_code", municipality_code, "SMALLINT"),
             Lookup("municipality", municipality_code, "SMALLINT"), Lookup("counterparty", infer_municipality, "SMALLINT")]
 
@@ -98,8 +117,9 @@ def _base(mapping: ColumnMap, sources: list[tuple[str, int]], tables: list[str])
     columns = []
     for role in ("date", *dict.fromkeys(r for r, _ in sources)):
         columns.append(f"nullif({cell(role)}, '') AS {role}_raw" if cell(role) else f"CAST(NULL AS VARCHAR) AS {role}_raw")
-    for role in STORED_TEXT:
+    for role in (*STORED_TEXT, *EXTRA_TEXT):
         columns.append(f"{sql.blank_to_null(cell(role))} AS {role}_raw" if cell(role) else f"CAST(NULL AS VARCHAR) AS {role}_raw")
+    columns.append(f"nullif({cell('balance')}, '') AS balance_raw" if cell("balance") else "CAST(NULL AS VARCHAR) AS balance_raw")
     for role in (*LOOKUP_ROLES, "counterparty"):
         joined = role in tables
         if role in LOOKUP_ROLES:
@@ -112,15 +132,16 @@ def _base(mapping: ColumnMap, sources: list[tuple[str, int]], tables: list[str])
 
 
 def staging_sql(mapping: ColumnMap, sources: list[tuple[str, int]], decimal: str, order: str | None,
-                default_stream: str | None, tables: list[str], date_shape: str = "dmy-") -> str:
-    """CREATE the ``_staged`` table (see the module docstring for the layers)."""
+                default_stream: str | None, tables: list[str], date_shape: str = "dmy-", mode: Mode = Mode()) -> str:
+    """CREATE the ``_parsed`` table (see the module docstring for the layers)."""
     base, joins = _base(mapping, sources, tables)
+    amounts = [r for r, _ in sources] + ["balance"]
     fast = ",\n".join([f"{sql.date_fast('date_raw', date_shape)} AS date_fast"]
-                      + [f"{sql.amount_fast(f'{r}_raw', decimal)} AS {r}_fast" for r, _ in sources])
+                      + [f"{sql.amount_fast(f'{r}_raw', decimal)} AS {r}_fast" for r in amounts])
     parts = ",\n".join([f"{sql.date_parts('date_raw', 'date_fast')} AS date_parts"]
-                       + [f"{sql.amount_parts(f'{r}_raw', f'{r}_fast', decimal)} AS {r}_parts" for r, _ in sources])
+                       + [f"{sql.amount_parts(f'{r}_raw', f'{r}_fast', decimal)} AS {r}_parts" for r in amounts])
     parsed = ",\n".join([f"{sql.date_value('date_raw', 'date_fast', 'date_parts', date_shape, order)} AS date_any"]
-                        + [f"{sql.amount_ore(f'{r}_raw', f'{r}_fast', f'{r}_parts', decimal)} AS {r}_ore" for r, _ in sources])
+                        + [f"{sql.amount_ore(f'{r}_raw', f'{r}_fast', f'{r}_parts', decimal)} AS {r}_ore" for r in amounts])
     primary = sources[0][0]
     # credit/debit: one of the two may be empty; a signed amount column must be filled
     absent = " AND ".join(sql.is_blank(f"{r}_raw") for r, _ in (sources if primary in ("credit", "debit") else sources[:1]))
@@ -133,8 +154,8 @@ def staging_sql(mapping: ColumnMap, sources: list[tuple[str, int]], decimal: str
     codes += [f"CASE WHEN {primary}_ore IS NOT NULL THEN NULL WHEN {absent} THEN 'amount_missing' END AS amount_missing_code",
               "CASE WHEN counterparty_raw IS NULL THEN 'counterparty_missing' END AS counterparty_code",
               f"""CASE WHEN stream_raw IS NOT NULL AND stream_found IS NULL THEN 'stream_unknown'
-                   WHEN stream_raw IS NULL AND {account_given} AND stream_from_account IS NULL THEN 'account_unmapped'
-                   WHEN stream_raw IS NULL AND NOT {account_given} AND {default} IS NULL THEN 'stream_missing' END AS stream_code""",
+                   WHEN stream_raw IS NULL AND {account_given} AND stream_from_account IS NULL AND {mode.accounts_required}
+                   THEN 'account_unmapped' END AS stream_code""",
               f"CASE WHEN {place_given} AND place IS NULL THEN 'municipality_unknown' END AS place_code"]
     cpr_checks = {role: f"{role}_cpr" for role in (*LOOKUP_ROLES, "counterparty")}
     cpr_checks["description"] = sql.found("description_raw", cpr.pattern_for("description"))
@@ -147,8 +168,13 @@ def staging_sql(mapping: ColumnMap, sources: list[tuple[str, int]], decimal: str
     problems += [(sql.lit(role), f"{role}_raw", f"cpr_{role}_code") for role in cpr_checks]
     ok = " AND ".join(f"{code} IS NULL" for _, _, code in problems)
     listed = ", ".join(f"{{'role': {role}, 'value': {value}, 'code': {code}}}" for role, value, code in problems)
-    return f"""CREATE OR REPLACE TEMP TABLE {STAGED} AS
-WITH b AS (SELECT r.line, {base} FROM {RAW} r{joins}),
+    counterparty = "nullif(trim(split_part(counterparty_raw, ',', 1)), '')" if mode.payer_first_part else "counterparty_raw"
+    if mode.counterparty_from_text:
+        counterparty = f"coalesce({counterparty}, description_raw)"
+    extras = ", ".join(f"{role}_raw AS {role}" for role in EXTRA_TEXT)
+    return f"""CREATE OR REPLACE TEMP TABLE {PARSED} AS
+WITH b0 AS (SELECT r.line, {base} FROM {RAW} r{joins}),
+b AS (SELECT * REPLACE ({counterparty} AS counterparty_raw) FROM b0),
 f AS (SELECT *, {fast} FROM b),
 p AS (SELECT *, {parts} FROM f),
 v AS (SELECT *, {parsed} FROM p),
@@ -166,11 +192,13 @@ x AS (SELECT *, {", ".join(codes)},
           {amount} AS amount_total
       FROM w),
 y AS (SELECT *, ({ok}) AS ok FROM x)
-SELECT line, entry_date, amount_total AS amount_ore, stream,
+SELECT line, entry_date, amount_total AS amount_ore, stream AS stated_stream,
+       CASE WHEN stream_raw IS NOT NULL THEN 'column' WHEN {account_given} AND stream_from_account IS NOT NULL THEN 'account'
+            WHEN stream IS NOT NULL THEN 'option' END AS stated_by,
        {sql.unneutralised('counterparty_raw')} AS counterparty,
-       CASE WHEN {place_given} THEN place ELSE counterparty_found END AS municipality_code,
-       NOT {place_given} AND counterparty_found IS NOT NULL AS inferred,
+       CASE WHEN {place_given} THEN place END AS stated_code, counterparty_found AS cp_code,
        {sql.unneutralised('description_raw')} AS description, {sql.unneutralised('reference_raw')} AS reference,
-       coalesce(account_raw, account_name_raw) AS account, stream_from_account,
+       coalesce(account_raw, account_name_raw) AS account, account_raw AS account_number, account_name_raw AS account_name,
+       stream_from_account, balance_ore, date_raw AS date_text, {extras},
        ok, CASE WHEN NOT ok THEN list_filter([{listed}], lambda p: p.code IS NOT NULL) END AS problems
 FROM y"""

@@ -34,8 +34,8 @@ def sheet_names(data: bytes, file_name: str = "workbook") -> list[str]:
         book.close()
 
 
-def read_xlsx(data: bytes, file_name: str, sheet: str | None = None) -> RawTable:
-    """The sheet's first non-empty row is the header; empty rows are skipped, row numbers kept."""
+def read_xlsx(data: bytes, file_name: str, sheet: str | None = None, header: bool = True) -> RawTable:
+    """The sheet's first non-empty row is the header (``header=False``: columns 1, 2, …); empty rows skipped, rows kept."""
     book = _open(data, file_name)
     try:
         names = tuple(book.sheetnames)
@@ -51,10 +51,14 @@ def read_xlsx(data: bytes, file_name: str, sheet: str | None = None) -> RawTable
     records = [(n, _trim(cells)) for n, cells in raw if any(_filled(c) for c in cells)]
     if not records:
         raise InputError(f"{file_name}: sheet {chosen!r} is empty")
-    header = clean_header(records[0][1])
-    while header and not header[-1]:
-        header.pop()
-    rows, lines, errors = split_records(iter((n, _pad(cells, len(header))) for n, cells in records[1:]), len(header))
+    if header:
+        names_row, body = clean_header(records[0][1]), records[1:]
+        while names_row and not names_row[-1]:
+            names_row.pop()
+    else:
+        names_row, body = [str(i + 1) for i in range(max(len(cells) for _, cells in records))], records
+    rows, lines, errors = split_records(iter((n, _pad(cells, len(names_row))) for n, cells in body), len(names_row))
+    header = names_row
     return RawTable(header, rows, lines, Detected("xlsx", sheet=chosen, sheets=names), errors)
 
 

@@ -30,7 +30,7 @@ MONTH_COLUMNS = ("month", "ending_monthly", "ending_budget_season", "ending_othe
                  "cumulative_monthly", "cumulative_share")
 
 _BASE = """WITH a AS (
-    SELECT g.id, CASE WHEN g.municipality_code IS NOT NULL THEN m.name ELSE g.counterparty END AS payer,
+    SELECT g.id, payer_key(g.municipality_code, g.counterparty) AS payer,
            g.counterparty, g.municipality_code, g.stream, g.end_date,
            (g.end_date - to_months(coalesce(g.notice_months, 0)))::DATE AS renewal_date,
            coalesce(g.monthly_amount,

@@ -4,11 +4,8 @@ Every query here yields a CTE ``grp(period, key, code, amount, in_scope)``: the 
 group in one period (a window, a month, a quarter), with ``in_scope`` marking the groups the HHI is
 taken over (all of them, except ``by="municipality"`` where only municipal payers count).
 
-The payer rule is the one of the ``income`` view (seconomy/store/schema.py): a municipality's short
-name for any row with a municipality, else the counterparty. It is applied AFTER summing per
-(municipality, counterparty): joining the 98 names onto every entry first, as the view does, makes
-the query over 1,000,000 entries about 1.5× slower (see bench/bench_risk.py), while the result is the
-same — tests/risk/test_groups.py checks it against ``GROUP BY payer`` on the view.
+The payer is the one each entry stores (resolved once at import, seconomy.ingest.classify: a municipality's short
+name for any row with a municipality, else a rule's payer name, else the counterparty).
 
 SQL text is assembled only from the fixed fragments below (never from user input); the window and
 every setting are bound parameters ($start, $end, …).
@@ -24,13 +21,9 @@ _WHERE = "entry_date BETWEEN $start AND $end"
 
 # {period} is one of the PERIOD expressions below; fragments are constants.
 _FRAGMENTS: dict[str, str] = {
-    "payer": """raw AS (
-        SELECT {period} AS period, municipality_code AS code, counterparty, sum(amount) AS amount
-        FROM entries WHERE {where} GROUP BY ALL),
-    grp AS (
-        SELECT r.period, CASE WHEN r.code IS NOT NULL THEN m.name ELSE r.counterparty END AS key, r.code,
-               sum(r.amount) AS amount, {scope} AS in_scope
-        FROM raw r LEFT JOIN municipalities m ON m.code = r.code GROUP BY ALL)""",
+    "payer": """grp AS (
+        SELECT {period} AS period, payer AS key, municipality_code AS code, sum(amount) AS amount, {scope} AS in_scope
+        FROM entries WHERE {where} GROUP BY ALL)""",
     "stream": """grp AS (
         SELECT {period} AS period, stream AS key, NULL::SMALLINT AS code, sum(amount) AS amount, true AS in_scope
         FROM entries WHERE {where} GROUP BY ALL)""",
@@ -58,5 +51,5 @@ def grouped_cte(by: str, period: str = "window") -> str:
     """The CTE text ``grp(period, key, code, amount, in_scope)`` for ``by`` (without the leading WITH)."""
     check_by(by)
     fragment = _FRAGMENTS["payer" if by == "municipality" else by]
-    scope = "r.code IS NOT NULL" if by == "municipality" else "true"
+    scope = "municipality_code IS NOT NULL" if by == "municipality" else "true"
     return fragment.format(period=PERIODS[period], where=_WHERE, scope=scope)

@@ -4,11 +4,12 @@ Reading queries live beside the figures they compute (risk, overview, forecast);
 changes the database goes through the functions re-exported here.
 """
 
-from seconomy.store.config import set_setting, update_settings
+from seconomy.store.config import change_setting, fill_company, set_cash, set_setting, update_settings
 from seconomy.store.db import MEMORY, connect, session
 from seconomy.store.entries import (
     STAGING_COLUMNS,
     ImportOutcome,
+    Recorded,
     add_entries,
     has_demo,
     remove_demo,
@@ -33,7 +34,7 @@ from seconomy.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_ve
 __all__ = [
     "MEMORY", "MIGRATIONS", "SCHEMA_VERSION", "STAGING_COLUMNS", "ImportOutcome", "add_agreement", "add_cost",
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
-    "set_setting", "undo_import", "update_settings",
+    "set_setting", "undo_import", "update_settings", "Recorded", "fill_company", "set_cash", "change_setting",
 ]
 __all__ += [  # plans: agreements and costs
     "ReplaceCounts", "delete_agreement", "delete_cost", "end_agreement", "end_cost", "replace_plans",
@@ -43,3 +44,6 @@ __all__ += ["mark_own_data", "save_account_streams", "save_column_mapping"]  # i
 from seconomy.store.scenarios import copy_scenario, create_scenario, delete_scenario, update_scenario  # noqa: E402
 
 __all__ += ["copy_scenario", "create_scenario", "delete_scenario", "update_scenario"]  # scenarios: saved specs
+from seconomy.store.rules import add_rules_first, replace_rules  # noqa: E402
+
+__all__ += ["add_rules_first", "replace_rules"]  # rules: the classification table

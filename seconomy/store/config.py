@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import duckdb
 
 from seconomy.errors import InputError, LineError
-from seconomy.settings import BY_NAME, validate
+from seconomy.settings import BY_NAME, get_settings, validate
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
@@ -17,6 +19,20 @@ def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> Non
         "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         [name, str(value)],
     )
+
+
+def change_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
+    """Store one setting after checking it together with the others (the cross-checks need them all).
+
+    A problem the stored settings already had does not block changing another one.
+    """
+    current = {n: str(v) for n, v in get_settings(con).items()}
+    before = set(validate(current))
+    problems = [p for p in validate({**current, name: value}) if p not in before]
+    if problems:
+        raise InputError(f"setting {name} not changed",
+                         [LineError(0, n, str(value) if n == name else current.get(n, ""), reason) for n, reason in problems])
+    set_setting(con, name, str(value).strip())
 
 
 def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -> None:
@@ -33,3 +49,19 @@ def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+def fill_company(con: duckdb.DuckDBPyConnection, name: str | None, cvr: str | None) -> None:
+    """The enterprise's name and CVR from a file's header (SAF-T), where they are not set yet."""
+    stored = dict(con.execute("SELECT name, value FROM settings WHERE name IN ('enterprise_name', 'cvr')").fetchall())
+    digits = "".join(ch for ch in (cvr or "") if ch.isdigit())
+    if name and not stored.get("enterprise_name"):
+        set_setting(con, "enterprise_name", name.strip())
+    if len(digits) == 8 and not stored.get("cvr"):
+        set_setting(con, "cvr", digits)
+
+
+def set_cash(con: duckdb.DuckDBPyConnection, ore: int, day: object) -> None:
+    """The cash at bank and the date it refers to (a file's closing balance, confirmed by the user)."""
+    set_setting(con, "opening_cash", f"{Decimal(ore) / 100:.2f}")
+    set_setting(con, "cash_date", day.isoformat() if hasattr(day, "isoformat") else str(day))

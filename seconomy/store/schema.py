@@ -139,6 +139,95 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+def _seed_rules(con: duckdb.DuckDBPyConnection) -> None:
+    """The shipped Danish classification rules (seconomy.ingest.rules.DEFAULT_RULES), after any stored ones."""
+    from seconomy.ingest.rules import DEFAULT_RULES  # the rules' vocabulary lives with the import
+
+    con.executemany(
+        "INSERT INTO rules (position, match, field, stream, payer, municipality, exclude, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, 'default')",
+        [(i, r.match, r.field, r.stream, r.payer, r.municipality, r.exclude) for i, r in enumerate(DEFAULT_RULES, 1)],
+    )
+
+
+# Resolved once at import, stored on the entry: who pays (the payer rule: a municipality is ONE payer
+# across all its departments and streams, keyed by its short name; anyone else is their own payer).
+_PAYER_MACRO = """CREATE OR REPLACE MACRO payer_key(municipality, party) AS
+    coalesce((SELECT m.name FROM municipalities m WHERE m.code = municipality), party)"""
+
+_INCOME_VIEW = """CREATE OR REPLACE VIEW income AS
+    SELECT e.entry_date, e.amount, e.stream, e.counterparty, e.municipality_code, m.name AS municipality,
+           e.description, e.reference, e.import_id, e.payer, e.account, e.id
+    FROM entries e LEFT JOIN municipalities m ON m.code = e.municipality_code"""
+
+MIGRATIONS += (
+    Migration(
+        3,
+        "own books: resolved payer/stream/municipality on entries, actual costs, classification rules",
+        (
+            "DROP VIEW income",
+            # Duplicates are found on the typed values themselves (date, amount, counterparty, text, reference and
+            # the occurrence within the file): nothing derived needs storing.
+            "ALTER TABLE entries DROP COLUMN fingerprint",
+            "CREATE SEQUENCE entry_id_seq START 1",
+            "ALTER TABLE entries ADD COLUMN id BIGINT DEFAULT nextval('entry_id_seq')",
+            "ALTER TABLE entries ADD COLUMN payer VARCHAR",
+            "ALTER TABLE entries ADD COLUMN account VARCHAR",
+            "ALTER TABLE entries ADD COLUMN stated_stream VARCHAR",
+            "ALTER TABLE entries ADD COLUMN stated_municipality_code SMALLINT",
+            "ALTER TABLE entries ADD COLUMN stream_by VARCHAR",
+            "ALTER TABLE entries ADD COLUMN municipality_by VARCHAR",
+            "ALTER TABLE entries ADD COLUMN payer_by VARCHAR",
+            _PAYER_MACRO,
+            """UPDATE entries SET payer = payer_key(municipality_code, counterparty), stated_stream = stream,
+                   stated_municipality_code = municipality_code, stream_by = 'column',
+                   municipality_by = CASE WHEN municipality_code IS NOT NULL THEN 'column' END,
+                   payer_by = CASE WHEN municipality_code IS NOT NULL THEN 'municipality' ELSE 'counterparty' END""",
+            _INCOME_VIEW,
+            "CREATE SEQUENCE actual_cost_id_seq START 1",
+            """CREATE TABLE actual_costs (
+                id BIGINT PRIMARY KEY DEFAULT nextval('actual_cost_id_seq'),
+                entry_date DATE NOT NULL,
+                amount DECIMAL(14,2) NOT NULL,
+                counterparty VARCHAR,
+                category VARCHAR,
+                account VARCHAR,
+                description VARCHAR,
+                reference VARCHAR,
+                import_id INTEGER NOT NULL,
+                occurrence INTEGER NOT NULL)""",
+            "CREATE SEQUENCE rule_id_seq START 1",
+            f"""CREATE TABLE rules (
+                id INTEGER PRIMARY KEY DEFAULT nextval('rule_id_seq'),
+                position INTEGER NOT NULL,
+                match VARCHAR NOT NULL,
+                field VARCHAR NOT NULL CHECK (field IN ('any', 'counterparty', 'text', 'account')),
+                stream VARCHAR CHECK (stream IS NULL OR {_STREAM_CHECK}),
+                payer VARCHAR,
+                municipality VARCHAR,
+                exclude BOOLEAN NOT NULL DEFAULT false,
+                origin VARCHAR NOT NULL DEFAULT 'user' CHECK (origin IN ('default', 'user')))""",
+            _seed_rules,
+            "ALTER TABLE imports ADD COLUMN layout VARCHAR",
+            "ALTER TABLE imports ADD COLUMN kind VARCHAR DEFAULT 'import'",
+            "ALTER TABLE imports ADD COLUMN income_total DECIMAL(14,2)",
+            "ALTER TABLE imports ADD COLUMN cost_total DECIMAL(14,2)",
+            "ALTER TABLE imports ADD COLUMN costs_added INTEGER DEFAULT 0",
+            "ALTER TABLE imports ADD COLUMN skipped VARCHAR",
+            "ALTER TABLE imports ADD COLUMN closing_balance DECIMAL(14,2)",
+            "ALTER TABLE imports ADD COLUMN closing_balance_date DATE",
+            "ALTER TABLE imports ADD COLUMN replaced_demo BOOLEAN DEFAULT false",
+            "UPDATE imports SET kind = CASE WHEN is_demo THEN 'demo' ELSE 'import' END, layout = 'ledger'",
+            # What a reclassification changed, so it can be undone: the entries' earlier resolution, and
+            # whole entries a new exclusion rule removed.
+            """CREATE TABLE entry_changes (
+                import_id INTEGER NOT NULL, entry_id BIGINT NOT NULL, stream VARCHAR, municipality_code SMALLINT,
+                payer VARCHAR, stream_by VARCHAR, municipality_by VARCHAR, payer_by VARCHAR)""",
+            """CREATE TABLE entries_removed AS SELECT CAST(NULL AS INTEGER) AS removed_by, * FROM entries WITH NO DATA""",
+        ),
+    ),
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

@@ -18,17 +18,20 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from seconomy import store
+from seconomy import demo, store
 from seconomy.errors import SeconomyError
 from seconomy.ingest.columns import ROLES
 from seconomy.ingest.export import XLSX_MAX_ROWS, csv_bytes, entry_count, xlsx_bytes
-from seconomy.ingest.history import import_history, undo
-from seconomy.ingest.importer import ImportResult, Preview, import_file, preview, rejected_csv
-from seconomy.ingest.ledger import ImportOptions, Staged
+from seconomy.ingest.history import demo_restorable, import_history, undo
+from seconomy.ingest.importer import ImportResult, Preview, closing_balance, import_file, preview, rejected_csv
+from seconomy.ingest.ledger import ACCOUNT_TARGETS, ImportOptions, Staged
 from seconomy.ingest.reader import DELIMITER_NAMES, ENCODING_NAMES, Detected
+from seconomy.ingest.rules import Rule
 from seconomy.streams import STREAMS
+from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query, write
 from seconomy.ui.i18n import date, money, number, stream_label, t
+from seconomy.ui.safe import md
 
 AUTO, NONE = "__auto__", "__none__"
 FLASH = "data_flash"
@@ -74,6 +77,8 @@ def flash() -> None:
 def describe(detected: Detected) -> str:
     if detected.kind == "xlsx":
         return t("data.format.xlsx", sheet=detected.sheet)
+    if detected.kind == "saft":
+        return t("data.format.saft")
     delimiter = t(f"data.delim.{DELIMITER_NAMES.get(detected.delimiter, 'comma')}")
     return t("data.format.csv", encoding=ENCODING_NAMES.get(detected.encoding, detected.encoding), delimiter=delimiter)
 
@@ -94,13 +99,20 @@ def chosen_options() -> ImportOptions:
         date_order=None if _state("date_order", "dmy") == "dmy" else "mdy", income_negative=_state("negative"),
         columns=tuple(sorted(columns)),
         accounts=tuple(sorted(accounts)), default_stream=None if stream == NONE else stream,
-        skip_invalid=bool(_state("skip", False)),
+        skip_invalid=bool(_state("skip", False)), no_header=bool(_state("no_header", False)),
+        new_rules=edited_rules(),
     )
+
+
+def edited_rules() -> tuple[Rule, ...]:
+    """The streams the user chose per counterparty in the preview, as rules that go before every stored one."""
+    edits = st.session_state.get(_key("edits"), {})
+    return tuple(Rule(counterparty, "counterparty", stream) for counterparty, stream in sorted(edits.items()))
 
 
 def import_tab() -> None:
     """Upload → preview → confirm."""
-    upload = st.file_uploader(t("data.upload"), type=["csv", "txt", "tsv", "xlsx"], key=f"data_upload_{_nonce()}")
+    upload = st.file_uploader(t("data.upload"), key=f"data_upload_{_nonce()}", help=t("data.upload_help"))
     if upload is None:
         return
     st.session_state["data_scope"] = f"{_nonce()}_{upload.file_id}"
@@ -115,16 +127,23 @@ def import_tab() -> None:
     except SeconomyError as exc:
         _error(exc)
         return
-    st.caption(t("data.format", format=describe(view.detected)))
+    st.caption(t("data.format", format=describe(view.detected), layout=layout_label(view.file_layout)))
     format_and_columns(view)
     if view.staged is None:
         st.warning(t("data.problem"))
-        st.caption(view.problem)
+        st.caption(md(view.problem))
         return
     accounts(view.staged)
     sign(view.staged)
     summary(view)
+    counterparties(view.staged)
     confirm(data, name, options, view)
+
+
+def layout_label(layout: str) -> str:
+    """'bank:danske' → 'Danske Bank-kontoudtog'; an unknown name is shown as it is."""
+    key = f"data.layout.{layout.replace(':', '.')}"
+    return t(key) if key in CATALOG else layout
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -152,32 +171,55 @@ def _labelled(container, label: str, labels: dict[str, str], key: str, index: in
 
 
 def format_and_columns(view: Preview) -> None:
-    """The detected format and column mapping, each overridable; open when a column is missing."""
+    """The detected format and column mapping, each overridable; open when a column is missing.
+
+    The options keep the same labels whatever is detected (a selectbox remembers its choice by label, so labels
+    that change with the mapping lost the user's choice); what was detected is written beside them instead.
+    """
     detected = view.detected
     with st.expander(t("data.options"), expanded=view.staged is None):
         c1, c2, c3, c4 = st.columns(4)
+        auto = t("data.auto")
         if detected.kind == "xlsx":
-            _labelled(c1, t("data.opt.sheet"), {AUTO: t("data.auto_found", found=detected.sheets[0]), **{s: s for s in detected.sheets}},
-                      _key("sheet"))
-        else:
+            _labelled(c1, t("data.opt.sheet"), {AUTO: auto, **{s: s for s in detected.sheets}}, _key("sheet"))
+            c1.caption(t("data.found", found=md(detected.sheet or detected.sheets[0])))
+        elif detected.kind == "csv":
             encodings = {e: ENCODING_NAMES[e] for e in ENCODINGS[1:]}
-            _labelled(c1, t("data.opt.encoding"), {AUTO: t("data.auto_found", found=ENCODING_NAMES[detected.encoding]), **encodings},
-                      _key("encoding"))
+            _labelled(c1, t("data.opt.encoding"), {AUTO: auto, **encodings}, _key("encoding"))
+            c1.caption(t("data.found", found=ENCODING_NAMES.get(detected.encoding, detected.encoding)))
             delimiters = {d: t(f"data.delim.{DELIMITER_NAMES[d]}") for d in DELIMITERS[1:]}
-            _labelled(c2, t("data.opt.delimiter"), {AUTO: t("data.auto_found", found=delimiters[detected.delimiter]), **delimiters},
-                      _key("delimiter"))
+            _labelled(c2, t("data.opt.delimiter"), {AUTO: auto, **delimiters}, _key("delimiter"))
+            c2.caption(t("data.found", found=delimiters.get(detected.delimiter, "–")))
         decimal = view.staged.decimal if view.staged else ","
-        _labelled(c3, t("data.opt.decimal"), {AUTO: t("data.auto_found", found=f"«{decimal}»"), ",": "«,»", ".": "«.»"}, _key("decimal"))
+        _labelled(c3, t("data.opt.decimal"), {AUTO: auto, ",": "«,»", ".": "«.»"}, _key("decimal"))
+        c3.caption(t("data.found", found=f"«{decimal}»"))
         _labelled(c4, t("data.opt.date_order"), {o: t(f"data.order.{o}") for o in ("dmy", "mdy")}, _key("date_order"))
+        if detected.kind != "saft":
+            st.checkbox(t("data.no_header"), key=_key("no_header"), help=t("data.no_header_help"))
         st.caption(t("data.columns_help"))
         found, origin = view.mapping, view.origin
-        headers = {h: h for h in view.header if h not in (AUTO, NONE)}
+        headers = {h: h for h in view.header if h not in (AUTO, NONE) and h}
         cells = st.columns(3)
         for i, role in enumerate(ROLES):
-            automatic = t("data.remembered_found" if origin.get(role) == "remembered" else "data.auto_found", found=found.get(role, "–"))
-            labels = {AUTO: automatic, NONE: t("data.none"), **headers}
+            labels = {AUTO: auto, NONE: t("data.none"), **headers}
             _labelled(cells[i % 3], t(f"data.role.{role}"), labels, _key(f"col_{role}"))
+            if role in found and _state(f"col_{role}", AUTO) == AUTO:
+                how = "data.remembered_found" if origin.get(role) == "remembered" else "data.auto_found"
+                cells[i % 3].caption(t(how, found=md(found[role])))
         _labelled(st, t("data.default_stream"), {NONE: t("data.none"), **{s: stream_label(s) for s in STREAMS}}, _key("stream"))
+        st.button(t("data.reset"), key=_key("reset"), on_click=_reset, icon=":material/restart_alt:")
+
+
+def _reset() -> None:
+    """Every format and column choice of this upload back to automatic (the panel can always be undone)."""
+    prefix = "data_col_"
+    scope = _scope()
+    for key in [k for k in st.session_state if isinstance(k, str)]:
+        chosen = key.startswith(prefix) and key.endswith(f"_{scope}")
+        option = any(key == f"data_{name}_{scope}" for name in ("sheet", "encoding", "delimiter", "decimal", "date_order",
+                                                                  "stream", "no_header"))
+        if chosen or option:
+            del st.session_state[key]
 
 
 def accounts(staged: Staged) -> None:
@@ -186,10 +228,10 @@ def accounts(staged: Staged) -> None:
         return
     st.subheader(t("data.accounts"))
     st.caption(t("data.accounts_help"))
-    labels = {NONE: t("data.unmapped"), **{s: stream_label(s) for s in STREAMS}}
+    labels = {NONE: t("data.unmapped"), **{s: stream_label(s) if s in STREAMS else t(f"data.account.{s}") for s in ACCOUNT_TARGETS}}
     for row in staged.accounts.itertuples():
         left, right = st.columns([1, 2])
-        left.write(t("data.account_label", account=row.account, rows=number(row.rows)))
+        left.markdown(t("data.account_label", account=md(row.account), rows=number(row.rows)))
         current = row.stream if isinstance(row.stream, str) else NONE
         right.selectbox(row.account, list(labels), index=list(labels).index(current), key=f"data_acc_{_scope()}_{row.account}",
                         label_visibility="collapsed", format_func=labels.__getitem__)
@@ -209,20 +251,86 @@ def summary(view: Preview) -> None:
     c1.metric(t("data.kpi.rows"), number(staged.records))
     c2.metric(t("data.kpi.valid"), number(staged.valid))
     c3.metric(t("data.kpi.rejected"), number(staged.rejected_lines))
-    c4.metric(t("data.kpi.total"), money(Decimal(staged.total_ore) / 100, 2))
+    c4.metric(t("data.kpi.total"), money(Decimal(staged.total_ore) / 100, 2), help=t("data.kpi.total_help"))
+    if staged.cost_rows or view.file_layout != "ledger":
+        c1, c2, c3, _ = st.columns(4)
+        c1.metric(t("data.kpi.income_rows"), number(staged.income_rows))
+        c2.metric(t("data.kpi.cost_rows"), number(staged.cost_rows))
+        c3.metric(t("data.kpi.costs"), money(Decimal(-staged.cost_ore) / 100, 2))
+    for reason, rows in sorted(staged.skipped.items()):
+        st.caption(t(f"data.skipped.{reason}", rows=number(rows)))
     if staged.first_date:
         st.caption(t("data.period", start=date(staged.first_date), end=date(staged.last_date)))
+    company, cvr = view.company
+    if company:
+        st.caption(t("data.company", name=md(company), cvr=md(cvr or "–")))
+    balance = closing_balance(staged, view.saft)
+    if balance:
+        st.checkbox(t("data.set_cash", amount=money(Decimal(balance[1]) / 100, 2), date=date(balance[0])), key=_key("set_cash"),
+                    help=t("data.set_cash_help"))
     if not staged.inferred.empty:
         st.subheader(t("data.inferred"))
         st.caption(t("data.inferred_help"))
         st.dataframe(staged.inferred[["counterparty", "municipality", "rows"]].rename(columns={
             "counterparty": t("data.col.counterparty"), "municipality": t("data.col.municipality"), "rows": t("data.col.rows")}),
             hide_index=True, width="stretch")
+    if not staged.not_municipal.empty:
+        st.caption(t("data.not_municipal", names=", ".join(md(c) for c in staged.not_municipal["counterparty"])))
     if not view.rows.empty:
-        st.subheader(t("data.preview"))
-        st.dataframe(_rows_shown(view.rows), hide_index=True, width="stretch")
+        with st.expander(t("data.preview")):
+            st.dataframe(_rows_shown(view.rows), hide_index=True, width="stretch")
     if staged.error_count:
         errors(staged)
+
+
+def decided_by(label: object) -> str:
+    """What decided a line's stream, in words: 'the column', 'rule «fond»' …"""
+    text = str(label or "")
+    if text.startswith("rule:"):
+        return t("data.by.rule", match=text[5:])
+    return t(f"data.by.{text}") if text in ("column", "account", "option") else "–"
+
+
+def counterparties(staged: Staged) -> None:
+    """Per counterparty: rows, amount, the stream and what decided it; the stream can be changed (it becomes a rule)."""
+    frame = staged.counterparties
+    if frame.empty:
+        return
+    st.subheader(t("data.counterparties"))
+    st.caption(t("data.counterparties_help"))
+    labels = {s: stream_label(s) for s in STREAMS}
+    by_label = {v: k for k, v in labels.items()}
+    shown = pd.DataFrame({
+        "counterparty": frame["counterparty"], "payer": frame["payer"], "rows": frame["rows"],
+        "amount": [money(Decimal(int(o)) / 100, 2) for o in frame["amount_ore"]],
+        "stream": [labels.get(s, "–") for s in frame["stream"]],
+        "by": [decided_by(b) for b in frame["stream_by"]],
+    })
+    edited = st.data_editor(
+        shown, key=_key("counterparties"), hide_index=True, width="stretch", num_rows="fixed",
+        disabled=["counterparty", "payer", "rows", "amount", "by"],
+        column_config={
+            "counterparty": st.column_config.TextColumn(t("data.col.counterparty")),
+            "payer": st.column_config.TextColumn(t("col.payer")),
+            "rows": st.column_config.NumberColumn(t("data.col.rows"), format="%d"),
+            "amount": st.column_config.TextColumn(t("col.amount")),
+            "stream": st.column_config.SelectboxColumn(t("col.stream"), options=list(labels.values()), required=True),
+            "by": st.column_config.TextColumn(t("data.col.by")),
+        },
+    )
+    stated = {c for c, b in zip(frame["counterparty"], frame["stream_by"], strict=True) if b in ("column", "account")}
+    edits = dict(st.session_state.get(_key("edits"), {}))
+    for before, after in zip(shown.itertuples(), edited.itertuples(), strict=True):
+        if after.stream != before.stream and after.stream in by_label and before.counterparty not in stated:
+            edits[before.counterparty] = by_label[after.stream]
+    if edits != st.session_state.get(_key("edits"), {}):
+        st.session_state[_key("edits")] = edits
+        st.rerun()
+    if edits:
+        st.caption(t("data.edits", count=number(len(edits))))
+        if st.button(t("data.edits_reset"), key=_key("edits_reset")):
+            st.session_state[_key("edits")] = {}
+            st.rerun()
 
 
 def _rows_shown(rows: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +370,7 @@ def confirm(data: bytes, name: str, options: ImportOptions, view: Preview) -> No
         st.info(t("data.demo_notice"))
     if view.earlier:
         st.info(t("data.already", id=view.earlier[-1][0]))
-    if not staged.valid:
+    if not staged.valid and not staged.skipped:
         st.warning(t("data.nothing_valid"))
         return
     blocked = (staged.error_count and not options.skip_invalid) or staged.sign_question
@@ -271,7 +379,7 @@ def confirm(data: bytes, name: str, options: ImportOptions, view: Preview) -> No
         return
     bar = st.progress(0.0, text=t("data.step.read"))
     try:
-        result = write(import_file, data, name, options,
+        result = write(import_file, data, name, options, set_cash=bool(_state("set_cash", False)),
                        progress=lambda fraction, step: bar.progress(min(fraction, 1.0), text=t(f"data.step.{step}")))
     except SeconomyError as exc:
         _error(exc)
@@ -281,11 +389,17 @@ def confirm(data: bytes, name: str, options: ImportOptions, view: Preview) -> No
 
 def _finished(result: ImportResult, name: str) -> None:
     outcome = result.outcome
-    if outcome.rows_added == 0 and outcome.rows_present:
-        text = t("data.nothing_new", file=name, present=number(outcome.rows_present))
+    if outcome.rows_added == 0 and outcome.rows_present and not outcome.costs_added:
+        text = t("data.nothing_new", file=md(name), present=number(outcome.rows_present))
     else:
-        text = t("data.done", file=name, added=number(outcome.rows_added), present=number(outcome.rows_present),
+        text = t("data.done", file=md(name), added=number(outcome.rows_added), present=number(outcome.rows_present),
                  rejected=number(outcome.rows_rejected))
+    if outcome.costs_added or outcome.costs_present:
+        text += "  \n" + t("data.done_costs", added=number(outcome.costs_added), present=number(outcome.costs_present))
+    for reason, rows in sorted(result.preview.staged.skipped.items()):
+        text += "  \n" + t(f"data.skipped.{reason}", rows=number(rows))
+    if result.cash_set:
+        text += "  \n" + t("data.cash_set")
     if result.demo_removed:
         text += "  \n" + t("data.demo_removed")
     rejected = None
@@ -298,7 +412,7 @@ def _finished(result: ImportResult, name: str) -> None:
 
 
 def history_tab() -> None:
-    """Every import, newest first, and undo."""
+    """Every import and reclassification, newest first; undo; the demo back after the only own import was undone."""
     history = query(import_history)
     if history.empty:
         st.info(t("data.no_history"))
@@ -306,18 +420,25 @@ def history_tab() -> None:
     shown = pd.DataFrame({
         t("data.h.id"): history["id"],
         t("data.h.time"): history["imported_at"].dt.strftime("%Y-%m-%d %H:%M"),
-        t("data.h.file"): [f"{f} ({t('data.h.demo')})" if d else f for f, d in zip(history["file_name"], history["is_demo"], strict=True)],
-        t("data.h.format"): history["format"],
+        t("data.h.file"): [t("data.h.reclassify") if k == "reclassify" else f"{f} ({t('data.h.demo')})" if d else f
+                           for f, d, k in zip(history["file_name"], history["is_demo"], history["kind"], strict=True)],
+        t("data.h.format"): [layout_label(str(x)) if isinstance(x, str) else "–" for x in history["layout"]],
         t("data.h.added"): history["rows_added"], t("data.h.present"): history["rows_present"],
-        t("data.h.rejected"): history["rows_rejected"],
+        t("data.h.rejected"): history["rows_rejected"], t("data.h.costs"): history["costs_added"].fillna(0).astype(int),
         t("data.h.undone"): history["undone_at"].dt.strftime("%Y-%m-%d %H:%M").fillna(""),
     })
     st.dataframe(shown, hide_index=True, width="stretch")
+    if query(demo_restorable):
+        st.info(t("data.demo_restorable"))
+        if st.button(t("data.demo_restore"), key="data_demo_restore", icon=":material/restore:"):
+            write(demo.restore)
+            st.session_state[FLASH] = (t("data.demo_restored"), None)
+            st.rerun()
     undoable = history[history["undone_at"].isna() & ~history["is_demo"].astype(bool)]
     if undoable.empty:
         return
-    labels = {int(r.id): t("data.undo_option", id=r.id, file=r.file_name, added=number(r.rows_added),
-                           time=r.imported_at.strftime("%Y-%m-%d %H:%M")) for r in undoable.itertuples()}
+    labels = {int(r.id): t("data.undo_option", id=r.id, file=t("data.h.reclassify") if r.kind == "reclassify" else r.file_name,
+                           added=number(r.rows_added), time=r.imported_at.strftime("%Y-%m-%d %H:%M")) for r in undoable.itertuples()}
     picked = st.selectbox(t("data.undo_pick"), list(labels), format_func=labels.__getitem__, key="data_undo_pick")
     if st.button(t("data.undo"), key="data_undo"):
         try:

@@ -12,14 +12,17 @@ import re
 
 # Every character Streamlit's markdown (CommonMark + GFM, with its :colour[] and :material/ directives and
 # $…$ maths) can read as syntax. Backslash-escaping them keeps the text as typed.
+_LEADING = re.compile(r"^ +")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:=^&\"'])")
 
 
 def md(text: object) -> str:
     """``text`` escaped for Streamlit markdown: shown literally, never as links, images, HTML or formatting."""
-    raw = "" if text is None else str(text)
+    raw = ("" if text is None else str(text)).replace("\t", " ").replace("\r", " ")
     escaped = _SPECIAL.sub(r"\\\1", raw)
-    return escaped.replace("\r", " ").replace("\n", "  \n")
+    # Leading blanks would make an indented code block: keep them as no-break spaces.
+    lines = [_LEADING.sub(lambda m: "\u00a0" * len(m.group(0)), line) for line in escaped.split("\n")]
+    return "  \n".join(lines)
 
 
 def attr(text: object) -> str:

@@ -141,7 +141,6 @@ ERROR_CASES = {  # file stem -> (line 3 instead of GOOD, expected stderr lines)
     "missing_counterparty": ({3: ""}, ["line 3: Kunde: missing counterparty"]),
     "unknown_stream": ({5: "Lotto"}, ["line 3: Kategori: unknown stream ('Lotto')"]),
     "unknown_municipality": ({4: "Atlantis"}, ["line 3: Kommune: unknown municipality ('Atlantis')"]),
-    "missing_stream": ({5: ""}, ["line 3: Kategori: missing stream"]),
     "amount_too_large": ({6: "1.000.000.000.000,00"}, ["line 3: Beløb: amount too large ('1.000.000.000.000,00')"]),
     "cpr_in_description": ({2: "Løn til Jens 010190-1234"},
                            ["line 3: Tekst: contains a CPR number (never stored) ('Løn til Jens ddmmyy-xxxx')"]),

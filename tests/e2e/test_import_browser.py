@@ -26,7 +26,7 @@ def test_upload_a_danish_csv_and_the_overview_changes(page, demo_server):
 
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Data", exact=True).click()
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible(timeout=15_000)
-    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(str(LEDGER))
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(str(LEDGER))
     expect(page.get_by_text("Genkendt format: CSV, Windows-1252, adskilt med semikolon")).to_be_visible(timeout=20_000)
     expect(page.get_by_role("heading", name="Kommune udledt af modparten")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

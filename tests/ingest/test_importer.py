@@ -132,11 +132,24 @@ def test_gross_minus_vat_is_income_when_there_is_no_net_column(con):
 
 
 def test_a_default_stream_covers_files_without_stream_or_account(con):
+    data = "Dato;Kunde;Beløb\n05-01-2026;Velux Fonden;100,00\n".encode()
+    import_file(con, data, "x.csv", ImportOptions(default_stream="andet"))
+    assert con.execute("SELECT stream, stream_by FROM entries").fetchall() == [("other", "option")]
+
+
+def test_without_stream_column_and_rules_a_line_has_no_stream(con):
     data = "Dato;Kunde;Beløb\n05-01-2026;Café Solsikke;100,00\n".encode()
-    with pytest.raises(InputError, match="no stream"):
-        import_file(con, data, "x.csv")
-    import_file(con, data, "x.csv", ImportOptions(default_stream="salg"))
-    assert con.execute("SELECT stream FROM entries").fetchall() == [("product_sale",)]
+    with pytest.raises(InputError) as refused:
+        import_file(con, data, "x.csv", ImportOptions(rules=()))
+    assert [str(e) for e in refused.value.errors] == ["line 2: stream: no stream: no column, account or rule gives one"]
+    assert counts(con)["entries"] == 0
+
+
+def test_a_blank_stream_cell_is_left_to_the_rules(con):
+    data = "Dato;Kunde;Kategori;Beløb\n05-01-2026;Café;Salg;10,00\n06-01-2026;Bikubenfonden;;500,00\n".encode()
+    import_file(con, data, "x.csv")
+    assert con.execute("SELECT stream, stream_by FROM entries ORDER BY entry_date").fetchall() == [
+        ("product_sale", "column"), ("foundation_grant", "rule:fond")]
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -53,3 +53,11 @@ def test_pages_contain_no_sql():
     offenders = [str(p) for p in Path(ROOT / "pages").glob("*.py") if sql.search(p.read_text(encoding="utf-8"))]
     offenders += [str(ROOT / "app.py")] if sql.search((ROOT / "app.py").read_text(encoding="utf-8")) else []
     assert offenders == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_page_renders_on_one_month_of_own_data(one_month_db, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception, at.exception
+    assert at.title, "every page has a title"

@@ -2,8 +2,19 @@
 
 TEXTS = {
     "overview.title": ("Overblik", "Overview"),
-    "overview.window": ("Seneste 12 hele måneder: {start} – {end}", "Trailing 12 full months: {start} – {end}"),
-    "overview.kpi.income": ("Indtægter, 12 mdr.", "Income, 12 months"),
+    "overview.window": ("Seneste {months} måneder med data: {start} – {end}", "Latest {months} months with data: {start} – {end}"),
+    "overview.window.one": ("Den ene måned med data: {start} – {end}", "The one month with data: {start} – {end}"),
+    "overview.kpi.income": ("Indtægter, {months} mdr.", "Income, {months} months"),
+    "overview.kpi.income.one": ("Indtægter, 1 md.", "Income, 1 month"),
+    "overview.kpi.costs": ("Omkostninger, {months} mdr.", "Costs, {months} months"),
+    "overview.kpi.costs.one": ("Omkostninger, 1 md.", "Costs, 1 month"),
+    "overview.kpi.costs_help": ("De bogførte omkostninger i perioden, fra kontoudtog eller SAF-T-filer.",
+                                "The costs booked in the period, from bank statements or SAF-T files."),
+    "overview.kpi.costs_none": ("Ingen bogførte omkostninger er importeret. Importér et kontoudtog eller en SAF-T-fil, "
+                                "så vises omkostninger og resultat her.",
+                                "No booked costs have been imported. Import a bank statement or a SAF-T file to see costs "
+                                "and the result here."),
+    "overview.kpi.result": ("Resultat", "Result"),
     "overview.kpi.largest": ("Største betaler", "Largest payer"),
     "overview.kpi.largest_help": (
         "En kommune tæller som én betaler på tværs af alle forvaltninger og indtægtstyper.",

@@ -3,8 +3,8 @@
 TEXTS = {
     "risk.title": ("Risiko: hvem er I afhængige af?", "Risk: whom do you depend on?"),
     "risk.window": ("Periode (fra – til, begge dage med)", "Period (from – to, both days included)"),
-    "risk.window_caption": ("{start} – {end}. Standard: de seneste 12 hele måneder med data.",
-                            "{start} – {end}. Default: the trailing 12 full months with data."),
+    "risk.window_caption": ("{start} – {end}. Standard: de seneste 12 måneder med data (færre, hvis der er mindre historik).",
+                            "{start} – {end}. Default: the latest 12 months with data (fewer when the history is shorter)."),
     "risk.by": ("Opdel efter", "Group by"),
     "risk.by.payer": ("Betaler", "Payer"),
     "risk.by.municipality": ("Kommune", "Municipality"),

@@ -23,5 +23,7 @@ TEXTS = {
     "setting.critical_share": ("Kritisk kunde fra andel", "Critical customer from share"),
     "setting.language": ("Standardsprog", "Default language"),
     "setting.enterprise_name": ("Virksomhedens navn", "Enterprise name"),
+    "setting.cvr": ("CVR-nummer", "CVR number"),
+    "setting.own_accounts": ("Egne kontonumre", "Own account numbers"),
     "setting.dataset": ("Datasæt", "Data set"),
 }
