@@ -43,3 +43,18 @@ __all__ += ["mark_own_data", "save_account_streams", "save_column_mapping"]  # i
 from seconomy.store.scenarios import copy_scenario, create_scenario, delete_scenario, update_scenario  # noqa: E402
 
 __all__ += ["copy_scenario", "create_scenario", "delete_scenario", "update_scenario"]  # scenarios: saved specs
+from seconomy.store.pipeline import (  # noqa: E402
+    PipelineCounts,
+    add_application,
+    delete_application,
+    grant_application,
+    replace_applications,
+    save_applications,
+    ungrant_application,
+    update_application,
+)
+
+__all__ += [  # pipeline: grant applications (and the agreement a granted one becomes)
+    "PipelineCounts", "add_application", "delete_application", "grant_application", "replace_applications",
+    "save_applications", "ungrant_application", "update_application",
+]
