@@ -86,15 +86,17 @@ def timeline(events: pd.DataFrame, as_of: dt.date, labels: Mapping[str, str], ki
                                  marker=dict(color=colour, symbol=symbol, size=12), text=hover,
                                  hovertemplate="%{text}<extra></extra>"))
     fig.add_vline(x=dt.datetime.combine(as_of, dt.time()).timestamp() * 1000, line=dict(color="#888", dash="dot"))
-    fig.add_annotation(x=as_of, y=1.0, yref="paper", text=labels["today"].format(date=date(as_of)), showarrow=False,
-                       xanchor="left", yanchor="bottom")
+    fig.add_annotation(x=as_of, y=0.0, yref="paper", text=labels["today"].format(date=date(as_of)), showarrow=False,
+                       xanchor="left", yanchor="top", yshift=-4, font=dict(color="#666"))
     if len(events):
         first, last = min(min(events["date"]), as_of), max(max(events["date"]), as_of)
         span = (last.year - first.year) * 12 + last.month - first.month
-        ticks, texts = _month_ticks(first, last, month, max(1, span // 10))
-        fig.update_xaxes(tickvals=ticks, ticktext=texts)
+        ticks, texts = _month_ticks(first, last, month, max(1, -(-span // 8)))
+        fig.update_xaxes(tickvals=ticks, ticktext=texts, side="top")
     fig.update_yaxes(autorange="reversed", title=None)
-    return _layout(fig, height=max(300, 60 + 28 * len(set(rows))))
+    _layout(fig, height=max(320, 110 + 28 * len(set(rows))))
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.08, x=0), margin=dict(t=50, b=40))
+    return fig
 
 
 def cliff(granted: pd.DataFrame, pipeline: pd.DataFrame, months: Sequence[dt.date], labels: Mapping[str, str],
@@ -118,8 +120,9 @@ def cliff(granted: pd.DataFrame, pipeline: pd.DataFrame, months: Sequence[dt.dat
     ticks, texts = _money_ticks(top * 1.05, money, 5)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(title=labels["y"], tickvals=ticks, ticktext=texts)
-    fig.update_xaxes(type="category")
-    return _layout(fig, height=400)
+    fig.update_xaxes(type="category", tickangle=-45, tickvals=names[::3] if len(names) > 12 else names,
+                     ticktext=names[::3] if len(names) > 12 else names)
+    return _layout(fig, height=420)
 
 
 def mosaic_bars(before: Mapping[str, float], after: Mapping[str, float], labels: Mapping[str, str], percent: Fmt,

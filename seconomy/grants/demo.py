@@ -40,26 +40,26 @@ OPEN = (
     ("Københavns Kommune", "public_pool", "Socialøkonomisk pulje: praktikpladser", 200000, D(2027, 1, 1),
      D(2027, 12, 31), "quarterly", "submitted", None, D(2026, 11, 20), D(2027, 1, 31), (D(2028, 3, 1),), 1, None),
 )
-# Past applications: (funder, kind, project, amount, start, end, schedule, stage, decided from, decision)
+# Past applications: (funder, kind, project, amount, start, end, schedule, stage, decided from, decision, reports)
 PAST = (
     ("Lindegaard Fonden", "foundation", "Caféakademiet", 1200000, D(2023, 1, 1), D(2025, 12, 31), "quarterly",
-     "granted", "shortlisted", D(2022, 11, 15)),
+     "granted", "shortlisted", D(2022, 11, 15), (D(2026, 3, 31),)),
     ("Fonden Fælles Fremtid", "foundation", "Fælles værksted", 600000, D(2024, 7, 1), D(2026, 12, 31), "half_yearly",
-     "granted", "submitted", D(2024, 5, 1)),
+     "granted", "submitted", D(2024, 5, 1), (D(2025, 8, 31), D(2027, 2, 28))),
     ("Det Blå Legat", "foundation", "Ny kølemontre", 150000, D(2025, 3, 1), D(2025, 12, 31), "upfront", "granted",
-     "submitted", D(2025, 2, 1)),
+     "submitted", D(2025, 2, 1), (D(2026, 2, 28),)),
     ("Spirefonden", "foundation", "Planteskole for alle", 400000, D(2026, 4, 1), D(2027, 3, 31), "quarterly",
-     "granted", "shortlisted", D(2026, 3, 1)),
+     "granted", "shortlisted", D(2026, 3, 1), (D(2027, 5, 31),)),
     ("Puljen for Inkluderende Virksomheder", "public_pool", "Inkluderende arbejdspladser", 720000, D(2025, 1, 1),
-     D(2026, 12, 31), "quarterly", "granted", "submitted", D(2024, 12, 1)),
+     D(2026, 12, 31), "quarterly", "granted", "submitted", D(2024, 12, 1), (D(2026, 1, 31), D(2027, 2, 15))),
     ("Det Blå Legat", "foundation", "Elcykel til udbringning", 90000, D(2024, 6, 1), D(2024, 12, 31), "upfront",
-     "rejected", "submitted", D(2024, 4, 20)),
+     "rejected", "submitted", D(2024, 4, 20), ()),
     ("Egebjerg Fonden", "foundation", "Haveklub for seniorer", 200000, D(2024, 9, 1), D(2025, 8, 31), "upfront",
-     "rejected", "submitted", D(2024, 6, 15)),
+     "rejected", "submitted", D(2024, 6, 15), ()),
     ("Puljen til Socialøkonomiske Virksomheder", "public_pool", "Salgsafdeling", 500000, D(2025, 1, 1),
-     D(2026, 6, 30), "half_yearly", "rejected", "shortlisted", D(2024, 11, 1)),
+     D(2026, 6, 30), "half_yearly", "rejected", "shortlisted", D(2024, 11, 1), ()),
     ("Nordlys Fonden", "foundation", "Kantine på hjul", 300000, D(2026, 1, 1), D(2026, 12, 31), "quarterly",
-     "rejected", "submitted", D(2025, 10, 1)),
+     "rejected", "submitted", D(2025, 10, 1), ()),
 )
 
 
@@ -71,11 +71,11 @@ def applications() -> list[dict[str, object]]:
                      "start_date": start, "end_date": end, "schedule": schedule, "stage": stage, "probability": p,
                      "deadline": deadline, "decision_date": decision, "report_due": list(reports) or None,
                      "effort_hours": Decimal(hours), "restrictions": note, "is_demo": True})
-    for funder, kind, project, amount, start, end, schedule, stage, reached, decision in PAST:
+    for funder, kind, project, amount, start, end, schedule, stage, reached, decision, reports in PAST:
         rows.append({"funder": funder, "funder_kind": kind, "project": project, "amount": Decimal(amount),
                      "start_date": start, "end_date": end, "schedule": schedule, "stage": stage,
-                     "decision_date": decision, "stage_before_grant": reached, "effort_hours": Decimal(0),
-                     "is_demo": True})
+                     "decision_date": decision, "stage_before_grant": reached, "report_due": list(reports) or None,
+                     "effort_hours": Decimal(0), "is_demo": True})
     return rows
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 
 import numpy as np
 
@@ -42,9 +42,9 @@ class Exact:
     probs: np.ndarray  # float64
     method: str  # 'grid' or 'sparse'
 
-    @property
+    @cached_property
     def survival(self) -> np.ndarray:
-        """P(T ≥ sums[k]) for each k, with a trailing 0 (P(T ≥ anything above the maximum))."""
+        """P(T ≥ sums[k]) for each k, with a trailing 0 (P(T ≥ anything above the maximum)); computed once."""
         return np.append(np.cumsum(self.probs[::-1])[::-1], 0.0)
 
     def at_least(self, thresholds: np.ndarray) -> np.ndarray:

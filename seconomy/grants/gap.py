@@ -69,10 +69,13 @@ def available_years(con: duckdb.DuckDBPyConnection) -> list[int]:
     return list(range(low, high + 1))
 
 
-def default_year(con: duckdb.DuckDBPyConnection) -> int:
-    """The year of the first forecast month if at least 6 of its months are still to come, else the next year."""
-    first = first_forecast_month(con)
+def default_year_for(first: dt.date) -> int:
+    """The year of the first forecast month if it has at least 6 forecast months (that month included), else the next."""
     return first.year if 13 - first.month >= 6 else first.year + 1
+
+
+def default_year(con: duckdb.DuckDBPyConnection) -> int:
+    return default_year_for(first_forecast_month(con))
 
 
 def _span(first: dt.date, year: int) -> tuple[dt.date, int]:

@@ -55,7 +55,13 @@ def _by_funder(frame: pd.DataFrame) -> pd.DataFrame:
     if out.empty:
         return out
     out = out.sort_values(["decided", "granted", "funder"], ascending=[False, False, True], kind="stable")
-    return out.astype({"win_rate": object}).reset_index(drop=True)
+    return _rates_as_objects(out.reset_index(drop=True))
+
+
+def _rates_as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """``win_rate`` as floats or None (pandas would make a missing rate NaN)."""
+    rates = [None if r is None or r != r else float(r) for r in frame["win_rate"]]
+    return frame.assign(win_rate=pd.Series(rates, index=frame.index, dtype=object))
 
 
 def _by_stage(frame: pd.DataFrame, defaults: dict[str, float]) -> pd.DataFrame:
@@ -68,7 +74,7 @@ def _by_stage(frame: pd.DataFrame, defaults: dict[str, float]) -> pd.DataFrame:
         granted, rejected = got_there.count(GRANTED), got_there.count(REJECTED)
         rows.append({"stage": stage, "default": defaults[stage], "granted": granted, "rejected": rejected,
                      "decided": granted + rejected, "win_rate": _rate(granted, rejected)})
-    return pd.DataFrame(rows, columns=list(STAGE_COLUMNS)).astype({"win_rate": object})
+    return _rates_as_objects(pd.DataFrame(rows, columns=list(STAGE_COLUMNS)))
 
 
 def track_record_of(frame: pd.DataFrame, defaults: dict[str, float]) -> TrackRecord:
