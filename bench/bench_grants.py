@@ -8,16 +8,23 @@ mix, mosaic). Reference measured in the same run: one numpy pass over 2²⁵ flo
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 
 from bench.common import Result, best_of
 from seconomy import demo, store
+from seconomy.grants.amounts import Candidate
 from seconomy.grants.distribution import distribution
 from seconomy.grants.mix import choose
 from seconomy.grants.plan import plan
-from tests.grants.helpers import candidate
 
 TARGET = 1.0  # seconds: "well under a second" for 25 applications
+
+
+def _candidate(cid: int, year_ore: int, p: float, hours: int) -> Candidate:
+    return Candidate(cid, f"Fond {cid}", None, "foundation", "submitted", Decimal(year_ore) / 100, year_ore, p,
+                     Decimal(hours), f"Fond {cid}")
 
 
 def _distribution(amounts: list[int], probs: list[float]) -> None:
@@ -38,7 +45,7 @@ def run() -> list[Result]:
         Result("distribution, 25 round amounts", best_of(lambda: _distribution(rounded, probs)),
                "numpy pass over 2^25", reference, TARGET),
     ]
-    cands = [candidate(i + 1, int(a) * 1_000_000 + i, float(p), int(h))
+    cands = [_candidate(i + 1, int(a) * 1_000_000 + i, float(p), int(h))
              for i, (a, p, h) in enumerate(zip(rng.integers(1, 40, 20), rng.choice([0.1, 0.25, 0.5, 0.6, 0.8], 20),
                                                rng.integers(1, 60, 20), strict=True))]
     gap = sum(c.year_ore for c in cands) // 5

@@ -44,9 +44,12 @@ def _text(result: Plan) -> None:
     print(f"{label}: {money(result.gap)}" + ("  (a surplus)" if result.gap <= 0 else ""))
     print(f"pipeline: {len(result.candidates)} open applications, expected {money(result.expected)}, "
           f"P(gap covered) {share(result.p_cover)}")
-    verdict = "reaches" if mix.reached else "does NOT reach (no set does; the best set is all applications)"
-    print(f"mix ({mix.method}, fewest {'hours' if mix.objective == 'effort' else 'applications'}): "
-          f"P {share(mix.p_cover)} {verdict} the target {share(result.target)}")
+    how = f"{mix.method}, least {'effort' if mix.objective == 'effort' else 'applications'}"
+    if mix.reached:
+        print(f"mix ({how}): P {share(mix.p_cover)}, reaching the target {share(result.target)}")
+    else:
+        print(f"mix ({how}): no set reaches the target {share(result.target)}; all applications give "
+              f"P {share(mix.p_cover)}")
     for c in result.chosen:
         print(f"  #{c.id} {c.funder} – {c.project or ''}: {money(c.amount * 100)}, in {result.year} {money(c.year_ore)}, "
               f"p {share(c.p)}")

@@ -106,8 +106,8 @@ def run_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     table = frame.assign(
-        amount=[fmt.money(a, "en") for a in frame["amount"]],
-        probability=[fmt.percent(p, "en", 0) for p in frame["p"]],
+        amount=[fmt.money(a, "da") for a in frame["amount"]],
+        probability=[fmt.percent(p, "da", 0) for p in frame["p"]],
         period=[f"{s.isoformat()}..{e.isoformat()}" for s, e in zip(frame["start_date"], frame["end_date"], strict=True)],
         decision=[_day(d) or "" for d in frame["decision_date"]],
     )

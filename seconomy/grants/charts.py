@@ -2,11 +2,13 @@
 
 Every text a person reads — axis ticks, hover texts, legend names — comes in already formatted in the
 page's language (``money``, ``percent``, ``month``, ``date`` callables), so the figures carry no locale.
+Names people typed (funders, payers) are HTML-escaped: Plotly renders tags such as <a> and <b> in labels.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -75,7 +77,7 @@ def timeline(events: pd.DataFrame, as_of: dt.date, labels: Mapping[str, str], ki
              date: Fmt, month: Fmt) -> go.Figure:
     """Deadlines, decisions and report deadlines per application on a time axis, with the as-of date marked."""
     fig = go.Figure()
-    rows = [f"#{i} {f}" for i, f in zip(events["id"], events["funder"], strict=True)]
+    rows = [f"#{i} {html.escape(str(f))}" for i, f in zip(events["id"], events["funder"], strict=True)]
     events = events.assign(row=rows)
     for kind, (colour, symbol) in EVENT_STYLE.items():
         part = events[events["kind"] == kind]
@@ -108,8 +110,9 @@ def cliff(granted: pd.DataFrame, pipeline: pd.DataFrame, months: Sequence[dt.dat
     for funder, colour in zip(funders, PALETTE * (len(funders) // len(PALETTE) + 1), strict=False):
         rows = granted[granted["funder"] == funder].groupby("month")["amount"].sum()
         amounts = [float(rows.get(m, 0)) for m in months]
-        hover = [f"{funder}: {money(a)} ({n})" for a, n in zip(amounts, names, strict=True)]
-        fig.add_trace(go.Bar(x=names, y=amounts, name=funder, marker_color=colour, text=hover,
+        shown = html.escape(str(funder))
+        hover = [f"{shown}: {money(a)} ({n})" for a, n in zip(amounts, names, strict=True)]
+        fig.add_trace(go.Bar(x=names, y=amounts, name=shown, marker_color=colour, text=hover,
                              hovertemplate="%{text}<extra></extra>", textposition="none"))
     expected = [float(v) for v in pipeline["expected"]]
     fig.add_trace(go.Scatter(x=names, y=expected, name=labels["pipeline"], mode="lines+markers",
@@ -132,7 +135,7 @@ def mosaic_bars(before: Mapping[str, float], after: Mapping[str, float], labels:
     fig = go.Figure()
     for name, shares, colour in ((labels["before"], before, "#264653"), (labels["after"], after, MIX)):
         values = [shares.get(k, 0.0) for k in keys]
-        fig.add_trace(go.Bar(y=keys, x=values, name=name, orientation="h", marker_color=colour,
+        fig.add_trace(go.Bar(y=[html.escape(str(k)) for k in keys], x=values, name=name, orientation="h", marker_color=colour,
                              text=[percent(v) for v in values], textposition="outside",
                              hovertemplate="%{y}: %{text}<extra></extra>"))
     high = max([*before.values(), *after.values(), 0.1]) * 1.2

@@ -67,6 +67,7 @@ REASONS: dict[str, str] = {
     "unknown_column": "unknown column (known: {known}; or the Danish headers)",
     "no_rows": "the file has a header but no applications",
     "not_granted": "is not granted, so there is no grant to undo",
+    "cpr": "holds a CPR number; CPR numbers are never stored (write the text without it)",
 }
 
 

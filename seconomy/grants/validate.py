@@ -16,9 +16,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from seconomy.agreements import values
 from seconomy.agreements.validate import _Fields
 from seconomy.grants.model import FUNDER_KINDS, SCHEDULES, STAGES, Problem, choice
+from seconomy.ingest.cpr import has_cpr, mask
 from seconomy.store.pipeline import EDITABLE_COLUMNS
 
 FIELDS: tuple[str, ...] = EDITABLE_COLUMNS
+FREE_TEXT = ("funder", "project", "restrictions")  # where a person's name and CPR number could be typed
 _HOURS_LIMIT = Decimal("1e6")  # DECIMAL(8,2) holds values below this
 _CENT = Decimal("0.01")
 
@@ -28,6 +30,14 @@ class _ApplicationFields(_Fields):
 
     def problem(self, name: str, code: str, **params: object) -> None:
         self.problems.append(Problem(name, code, self.shown(name), params))
+
+    def free_text(self, name: str, required: bool = False) -> str | None:
+        """Text that must not hold a CPR number (refused, and shown masked: it is never stored nor echoed)."""
+        value = self.text(name, required=required)
+        if value is not None and has_cpr(value):
+            self.problems.append(Problem(name, "cpr", mask(value)))
+            return None
+        return value
 
     def shown(self, name: str) -> str:
         value = self.raw.get(name)
@@ -66,7 +76,7 @@ class _ApplicationFields(_Fields):
 def clean_application(raw: Mapping[str, object]) -> tuple[dict[str, object], list[Problem]]:
     """Validate one application; return (row, problems)."""
     fields = _ApplicationFields(raw)
-    funder = fields.text("funder", required=True)
+    funder = fields.free_text("funder", required=True)
     kind = fields.pick("funder_kind", FUNDER_KINDS, lambda s: choice("funder_kind", s), default="foundation")
     amount = fields.money("amount")
     if amount is None and not fields.problems_for("amount"):
@@ -76,11 +86,11 @@ def clean_application(raw: Mapping[str, object]) -> tuple[dict[str, object], lis
     stage = fields.pick("stage", STAGES, lambda s: choice("stage", s))
     probability = fields.probability("probability")
     row = {
-        "funder": funder, "funder_kind": kind, "project": fields.text("project"), "amount": amount,
+        "funder": funder, "funder_kind": kind, "project": fields.free_text("project"), "amount": amount,
         "start_date": start, "end_date": end, "schedule": schedule, "stage": stage,
         "probability": None if probability is None else float(probability),
         "deadline": fields.day("deadline"), "decision_date": fields.day("decision_date"),
         "report_due": fields.days("report_due"), "effort_hours": fields.hours("effort_hours"),
-        "restrictions": fields.text("restrictions"),
+        "restrictions": fields.free_text("restrictions"),
     }
     return row, fields.problems

@@ -16,6 +16,7 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
+from seconomy.agreements.files import neutralise
 from seconomy.errors import UsageError
 from seconomy.grants import charts
 from seconomy.grants.amounts import Candidate
@@ -269,7 +270,8 @@ def track(record: TrackRecord) -> None:
         t("grants.track.open"): [number(n) for n in funders["open"]],
     })
     st.dataframe(shown, hide_index=True, width="stretch", key="gr_track_funder")
-    download_csv(shown, "track-record.csv", key="gr_dl_track")
+    funder = t("grants.col.funder")
+    download_csv(shown.assign(**{funder: [neutralise(str(f)) for f in shown[funder]]}), "track-record.csv", key="gr_dl_track")
 
 
 def timeline(events: pd.DataFrame, as_of: dt.date) -> None:

@@ -23,6 +23,7 @@ from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t
+from seconomy.ui.safe import md
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 SELECTS = {"funder_kind": FUNDER_KINDS, "schedule": SCHEDULES, "stage": STAGES}
@@ -71,7 +72,7 @@ def show_problems(problems: dict[int | None, list[Problem]] | list[Problem]) -> 
     lines = []
     for app_id, found in grouped.items():
         where = f"#{app_id} · " if app_id is not None else ""
-        lines += [f"- {where}**{label(p.column)}**: {problem_text(p)}" for p in found]
+        lines += [f"- {where}**{label(p.column)}**: {md(problem_text(p))}" for p in found]
     st.error(f"{t('grants.not_saved')}\n\n" + "\n".join(lines))
 
 

@@ -74,3 +74,10 @@ def test_stage_probabilities_default_and_fixed():
     assert probability_of("submitted", None, defaults) == 0.25
     assert probability_of("submitted", 0.6, defaults) == 0.6
     assert probability_of("granted", 0.2, defaults) == 1.0 and probability_of("rejected", 0.9, defaults) == 0.0
+
+
+@pytest.mark.parametrize("column", ["funder", "project", "restrictions"])
+def test_a_cpr_number_is_refused_and_never_echoed(column):
+    row, problems = clean_application(application(**{column: "Mentor for Jens 010190-1234"}))
+    assert [(p.column, p.code, p.value) for p in problems] == [(column, "cpr", "Mentor for Jens ddmmyy-xxxx")]
+    assert "1234" not in str(problems[0].line_error(2)) and row[column] is None

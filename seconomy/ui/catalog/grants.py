@@ -256,6 +256,8 @@ TEXTS = {
     "grants.err.unknown_column": ("ukendt kolonne (kendte: {known}; eller de danske overskrifter)",
                                   "unknown column (known: {known}; or the Danish headers)"),
     "grants.err.no_rows": ("filen har en overskrift men ingen ansøgninger", "the file has a header but no applications"),
+    "grants.err.cpr": ("indeholder et CPR-nummer; CPR-numre gemmes aldrig (skriv teksten uden)",
+                       "holds a CPR number; CPR numbers are never stored (write the text without it)"),
     "grants.err.not_granted": ("er ikke bevilget, så der er ingen bevilling at fortryde",
                                "is not granted, so there is no grant to undo"),
     "grants.err.end_required": ("en ansøgning skal have en slutdato (periodens slutning)",
