@@ -18,6 +18,7 @@ PAGES = [
     ("pages/risk.py", "nav.risk", ":material/warning:", "risk"),
     ("pages/agreements.py", "nav.agreements", ":material/handshake:", "agreements"),
     ("pages/scenarios.py", "nav.scenarios", ":material/query_stats:", "scenarios"),
+    ("pages/grants.py", "nav.grants", ":material/volunteer_activism:", "grants"),
     ("pages/settings.py", "nav.settings", ":material/settings:", "settings"),
 ]
 

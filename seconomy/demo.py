@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from seconomy import store
+from seconomy.grants import demo as grants_demo
 from seconomy.window import add_months, month_end
 
 FIRST_MONTH = dt.date(2023, 1, 1)
@@ -254,6 +255,7 @@ def install(con, seed: int = SEED) -> store.ImportOutcome:
     outcome = store.add_entries(con, data.entries, file_name="demo: Grønt Værksted", fmt="demo", is_demo=True)
     for row in data.agreements:
         store.add_agreement(con, row)
+    grants_demo.install(con)  # the grant pipeline, linked to the demo's grant agreements
     for row in data.costs:
         store.add_cost(con, row)
     for name, spec in data.scenarios.items():

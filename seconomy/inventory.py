@@ -8,7 +8,7 @@ from seconomy.settings import get_setting
 from seconomy.store import schema_version
 from seconomy.store.sql import ident
 
-TABLES = ("entries", "imports", "municipalities", "agreements", "costs", "settings", "scenarios",
+TABLES = ("entries", "imports", "municipalities", "agreements", "applications", "costs", "settings", "scenarios",
           "account_streams", "column_mappings", "schema_migrations")
 
 

@@ -34,7 +34,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("own_accounts", "", str, "The enterprise's own bank account numbers, comma-separated; transfers between them "
             "are neither income nor costs."),
     Setting("dataset", "empty", str, "'demo' while the database holds the demo enterprise, 'own' after a real import."),
+    Setting("stage_probability_idea", "0.05", float, "Chance that a grant application still at the idea stage is granted."),
+    Setting("stage_probability_drafting", "0.10", float, "Chance that an application being written is granted."),
+    Setting("stage_probability_submitted", "0.25", float, "Chance that a submitted application is granted."),
+    Setting("stage_probability_shortlisted", "0.50", float, "Chance that a shortlisted application is granted."),
+    Setting("grant_target", "0.80", float, "The probability of covering the funding gap the grant mix should reach."),
+    Setting("max_grant_share", "0.30", float, "Warn when grants would be more than this share of the year's income."),
+    Setting("max_funder_share", "0.10", float, "Warn when one grant funder would pay more than this share of income."),
 )
+SHARE_SETTINGS = ("stage_probability_idea", "stage_probability_drafting", "stage_probability_submitted",
+                  "stage_probability_shortlisted", "grant_target", "max_grant_share", "max_funder_share")
 
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -74,6 +83,8 @@ def validate(values: dict[str, object]) -> list[tuple[str, str]]:
         problems.append(("hhi_high", "need 0 ≤ moderate < high ≤ 10000"))
     if {"major_share", "critical_share"} <= typed.keys() and not 0 < typed["major_share"] < typed["critical_share"] <= 1:
         problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
+    problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
+                 if name in typed and not 0 <= typed[name] <= 1]
     if typed.get("cash_date"):
         try:
             dt.date.fromisoformat(str(typed["cash_date"]))

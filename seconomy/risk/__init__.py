@@ -13,13 +13,21 @@ Definitions: README "Concentration risk: definitions" (also shown on the page).
 from seconomy.risk.calculator import Diversification, diversify
 from seconomy.risk.exposure import Exposure, exposure_ahead
 from seconomy.risk.groups import BY_OPTIONS, check_by
-from seconomy.risk.measures import Concentration, Thresholds, as_json, concentration, empty_json
+from seconomy.risk.measures import (
+    AmountConcentration,
+    Concentration,
+    Thresholds,
+    as_json,
+    concentration,
+    concentration_of_amounts,
+    empty_json,
+)
 from seconomy.risk.trend import rolling, stream_mosaic
 from seconomy.risk.verdicts import render, severity, verdict
 from seconomy.risk.window import resolve_window
 
 __all__ = [
-    "BY_OPTIONS", "Concentration", "Diversification", "Exposure", "Thresholds", "as_json", "check_by", "concentration",
-    "diversify", "empty_json", "exposure_ahead", "render", "resolve_window", "rolling", "severity", "stream_mosaic",
-    "verdict",
+    "BY_OPTIONS", "AmountConcentration", "Concentration", "Diversification", "Exposure", "Thresholds", "as_json",
+    "check_by", "concentration", "concentration_of_amounts", "diversify", "empty_json", "exposure_ahead", "render",
+    "resolve_window", "rolling", "severity", "stream_mosaic", "verdict",
 ]

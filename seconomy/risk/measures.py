@@ -19,8 +19,10 @@ Everything is one DuckDB statement. The HHI is computed exactly in integer øre 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 import duckdb
 import pandas as pd
@@ -102,6 +104,43 @@ def concentration(con: duckdb.DuckDBPyConnection, window: Window, by: str = "pay
     top3 = float(groups["cumulative_share"].iloc[min(3, len(groups)) - 1]) if len(groups) else None
     return Concentration(window, by, Decimal(total), hhi, effective, top1, top3, level, groups, Decimal(scope_total),
                          int(left_out), Decimal(left_out_amount), limits)
+
+
+@dataclass(frozen=True)
+class AmountConcentration:
+    """The same measures as ``concentration``, of amounts given per key (e.g. a forecast year's income per payer)."""
+
+    total: Decimal  # of the keys with a positive amount (the shares' denominator)
+    hhi: float | None
+    effective_number: float | None
+    top1_share: float | None
+    top3_share: float | None
+    level: str | None
+    shares: dict[str, float]  # key -> share, largest first (keys with no positive amount left out)
+
+
+def level_of(hhi: float | None, limits: Thresholds) -> str | None:
+    """'low', 'moderate' or 'high' for an HHI, by the bands of the settings (as the SQL does it)."""
+    if hhi is None:
+        return None
+    return "low" if hhi < limits.hhi_moderate else "moderate" if hhi <= limits.hhi_high else "high"
+
+
+def concentration_of_amounts(amounts: Mapping[str, Decimal], thresholds: Thresholds | None = None) -> AmountConcentration:
+    """Shares, HHI, effective number, top-1/top-3 and level of ``amounts`` (kroner per key), by the rules of
+    ``concentration``: keys with no positive amount are left out, the HHI is 10 000 · Σ aᵢ² / (Σ aᵢ)² on whole øre,
+    with one division at the end. Used where the amounts are not entries in the database (forecasts, what-ifs)."""
+    limits = thresholds or Thresholds()
+    ore = {key: int(Decimal(amount) * 100) for key, amount in amounts.items()}
+    kept = sorted(((k, a) for k, a in ore.items() if a > 0), key=lambda item: (-item[1], item[0]))
+    total = sum(a for _, a in kept)
+    if not total:
+        return AmountConcentration(Decimal("0.00"), None, None, None, None, None, {})
+    hhi = float(Fraction(10000 * sum(a * a for _, a in kept), total * total))
+    shares = {k: a / total for k, a in kept}
+    top3 = sum(a for _, a in kept[:3]) / total
+    total_kr = (Decimal(total) / 100).quantize(Decimal("0.01"))
+    return AmountConcentration(total_kr, hhi, 10000 / hhi, kept[0][1] / total, top3, level_of(hhi, limits), shares)
 
 
 def as_json(result: Concentration) -> dict[str, object]:

@@ -47,3 +47,18 @@ __all__ += ["copy_scenario", "create_scenario", "delete_scenario", "update_scena
 from seconomy.store.rules import add_rules_first, replace_rules  # noqa: E402
 
 __all__ += ["add_rules_first", "replace_rules"]  # rules: the classification table
+from seconomy.store.pipeline import (  # noqa: E402
+    PipelineCounts,
+    add_application,
+    delete_application,
+    grant_application,
+    replace_applications,
+    save_applications,
+    ungrant_application,
+    update_application,
+)
+
+__all__ += [  # pipeline: grant applications (and the agreement a granted one becomes)
+    "PipelineCounts", "add_application", "delete_application", "grant_application", "replace_applications",
+    "save_applications", "ungrant_application", "update_application",
+]

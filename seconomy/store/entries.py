@@ -254,12 +254,14 @@ def _restore(con, import_id: int) -> int:
 
 
 def remove_demo(con: duckdb.DuckDBPyConnection, *, in_transaction: bool = False) -> None:
-    """Remove every trace of the demo enterprise (entries, costs, agreements, scenarios, settings)."""
+    """Remove every trace of the demo enterprise (entries, actual costs, agreements, applications, cost lines,
+    scenarios, settings)."""
     statements = (
         "DELETE FROM entries WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
         "DELETE FROM actual_costs WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
         "DELETE FROM imports WHERE is_demo",
         "DELETE FROM agreements WHERE is_demo",
+        "DELETE FROM applications WHERE is_demo",
         "DELETE FROM costs WHERE is_demo",
         "DELETE FROM scenarios WHERE is_demo",
         "DELETE FROM settings WHERE name IN ('opening_cash', 'cash_date', 'enterprise_name', 'dataset')",

@@ -228,6 +228,42 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        4,
+        "grant pipeline: applications to foundations and public pools",
+        (
+            "CREATE SEQUENCE application_id_seq START 1",
+            # One row per application. probability NULL = the stage's default (settings); agreement_id is the
+            # grant agreement a granted application became; stage_before_grant the open stage it left when it
+            # was decided (restored by the undo of a grant, and the track record's "stage reached").
+            """CREATE TABLE applications (
+                id INTEGER PRIMARY KEY DEFAULT nextval('application_id_seq'),
+                funder VARCHAR NOT NULL,
+                funder_kind VARCHAR NOT NULL DEFAULT 'foundation' CHECK (funder_kind IN ('foundation', 'public_pool')),
+                project VARCHAR,
+                amount DECIMAL(14,2) NOT NULL CHECK (amount >= 0),
+                start_date DATE NOT NULL,
+                end_date DATE NOT NULL,
+                schedule VARCHAR NOT NULL CHECK (schedule IN ('monthly', 'quarterly', 'half_yearly', 'yearly', 'upfront')),
+                stage VARCHAR NOT NULL
+                    CHECK (stage IN ('idea', 'drafting', 'submitted', 'shortlisted', 'granted', 'rejected')),
+                probability DOUBLE CHECK (probability BETWEEN 0 AND 1),
+                deadline DATE,
+                decision_date DATE,
+                report_due DATE[],
+                effort_hours DECIMAL(8,2) CHECK (effort_hours >= 0),
+                restrictions VARCHAR,
+                agreement_id INTEGER,
+                stage_before_grant VARCHAR
+                    CHECK (stage_before_grant IN ('idea', 'drafting', 'submitted', 'shortlisted')),
+                is_demo BOOLEAN NOT NULL DEFAULT false,
+                updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+                CHECK (end_date >= start_date))""",
+        ),
+    ),
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
