@@ -43,3 +43,21 @@ __all__ += ["mark_own_data", "save_account_streams", "save_column_mapping"]  # i
 from seconomy.store.scenarios import copy_scenario, create_scenario, delete_scenario, update_scenario  # noqa: E402
 
 __all__ += ["copy_scenario", "create_scenario", "delete_scenario", "update_scenario"]  # scenarios: saved specs
+from seconomy.store.placements import (  # noqa: E402
+    UpsertCounts,
+    add_contact,
+    add_log,
+    add_placement,
+    delete_contact,
+    delete_log,
+    delete_placement,
+    purge_placements,
+    update_contact,
+    update_placement,
+    upsert_placements,
+)
+
+__all__ += [  # placements, contacts and the contact log (issue 13)
+    "UpsertCounts", "add_contact", "add_log", "add_placement", "delete_contact", "delete_log", "delete_placement",
+    "purge_placements", "update_contact", "update_placement", "upsert_placements",
+]
