@@ -16,6 +16,7 @@ PAGES = [
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
     ("pages/data.py", "nav.data", ":material/upload_file:", "data"),
     ("pages/risk.py", "nav.risk", ":material/warning:", "risk"),
+    ("pages/effect.py", "nav.effect", ":material/volunteer_activism:", "effect"),
     ("pages/agreements.py", "nav.agreements", ":material/handshake:", "agreements"),
     ("pages/scenarios.py", "nav.scenarios", ":material/query_stats:", "scenarios"),
     ("pages/settings.py", "nav.settings", ":material/settings:", "settings"),
