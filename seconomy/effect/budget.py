@@ -93,12 +93,10 @@ def _renewals(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[int, list[
     before = month_end(add_months(as_of, -1))
     months = (year + 1) * 12 + 11 - (before.year * 12 + before.month - 1)
     ahead = exposure_ahead(con, before, months).agreements
-    in_season = [bool(b) and pd.notna(c) and d.year == year
-                 for b, c, d in zip(ahead["budget_season"], ahead["municipality_code"], ahead["renewal_date"], strict=True)]
-    season = ahead[in_season]
     out: dict[int, list[dt.date]] = {}
-    for code, day in zip(season["municipality_code"], season["renewal_date"], strict=True):
-        out.setdefault(int(code), []).append(day)
+    for season, code, day in zip(ahead["budget_season"], ahead["municipality_code"], ahead["renewal_date"], strict=True):
+        if bool(season) and pd.notna(code) and day.year == year:
+            out.setdefault(int(code), []).append(day)
     return out
 
 

@@ -48,7 +48,8 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
     denominator = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denominator
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At 0 of n and n of n the bound is exactly 0 or 1; floating point would miss it by an ulp.
+    return (0.0 if successes == 0 else centre - half), (1.0 if successes == n else centre + half)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from seconomy.effect.report import municipality_report
 from seconomy.effect.queries import load_placements
+from seconomy.effect.report import municipality_report
 from tests.effect.conftest import WINDOW
 
 MADE = dt.date(2026, 1, 15)
