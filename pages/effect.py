@@ -26,7 +26,7 @@ with left:
     code = ui.municipality_picker(query(relation_municipalities))
 start, end = ui.window_picker(right, today, query(first_placement_start))
 
-effect_tab, placements_tab, relations_tab, budget_tab, report_tab = st.tabs([
+effect_tab, placements_tab, relations_tab, budget_tab, report_tab = ui.tabs([
     t("effect.tab.effect"), t("effect.tab.placements"), t("effect.tab.relations"), t("effect.tab.budget"),
     t("effect.tab.report")])
 
@@ -69,8 +69,7 @@ with relations_tab:
         forms.log_form(code, contacts, today)
 
 with budget_tab:
-    as_of = st.date_input(t("effect.budget.as_of"), value=today, key="ef_budget_as_of", format="DD.MM.YYYY")
-    ui.budget(query(before_budget, as_of))
+    ui.budget(query(before_budget, ui.as_of_picker(today)))
 
 with report_tab:
     if code is None:

@@ -77,7 +77,7 @@ def _rate(effect: Effect, w: Words) -> str:
     if effect.suppressed or effect.exit_rate is None:
         return f'<span class="suppressed">{_esc(w.text("effect.report.not_shown"))}</span>'
     low, high = effect.interval
-    interval = w.text("effect.report.interval", low=w.percent(low, 0), high=w.percent(high, 0))
+    interval = w.text("effect.report.interval", low=fmt.number(low * 100, w.lang), high=w.percent(high, 0))
     return f'{_esc(w.percent(effect.exit_rate, 0))}<small>{_esc(interval)}</small>'
 
 

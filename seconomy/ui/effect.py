@@ -44,30 +44,39 @@ def with_effect_links(frame: pd.DataFrame, column: str = "municipality_code") ->
 
 # ---------------------------------------------------------------- pickers
 
-def _from_query_params() -> int | None:
+ALL = 0  # the picker's value for all municipalities (None would show as an empty selectbox)
+
+
+def _from_query_params() -> int:
     raw = st.query_params.get("municipality")
-    return resolve(raw) if raw else None
+    return (resolve(raw) or ALL) if raw else ALL
 
 
 def municipality_picker(first: list[int]) -> int | None:
-    """All municipalities, or one: those with placements or contacts first. ``?municipality=CODE`` preselects."""
+    """All municipalities (None), or one: those with placements or contacts first. ``?municipality=CODE`` preselects."""
     if MUNICIPALITY not in st.session_state or st.session_state.get("ef_query") != st.query_params.get("municipality"):
         st.session_state["ef_query"] = st.query_params.get("municipality")
         st.session_state[MUNICIPALITY] = _from_query_params()
     rest = sorted((m.code for m in all_municipalities() if m.code not in first), key=lambda c: by_code()[c].name)
-    options = [None, *first, *rest]
-    names = {c: t("effect.all") if c is None else by_code()[c].name for c in options}
+    options = [ALL, *first, *rest]
+    names = {c: t("effect.all") if c == ALL else by_code()[c].name for c in options}
 
     def chosen() -> None:
         code = st.session_state[MUNICIPALITY]
-        if code is None:
+        if code == ALL:
             st.query_params.pop("municipality", None)
         else:
             st.query_params["municipality"] = str(code)
         st.session_state["ef_query"] = st.query_params.get("municipality")
 
-    return st.selectbox(t("effect.pick_municipality"), options, key=MUNICIPALITY, format_func=labels(names),
+    code = st.selectbox(t("effect.pick_municipality"), options, key=MUNICIPALITY, format_func=labels(names),
                         on_change=chosen)
+    return None if code == ALL else code
+
+
+def tabs(names: list[str]) -> list:
+    """The page's tabs; the open one survives the rerun after a save (one key per language: labels differ)."""
+    return st.tabs(names, key=f"ef_tabs_{lang()}", on_change="rerun")
 
 
 def window_picker(column, today: dt.date, first: dt.date | None) -> tuple[dt.date | None, dt.date]:
@@ -189,6 +198,13 @@ def trend(halves: tuple[HalfYear, ...]) -> None:
 
 
 # ---------------------------------------------------------------- before the budget
+
+def as_of_picker(today: dt.date) -> dt.date:
+    """The day of the before-the-budget list (default today)."""
+    column = st.columns([1, 2])[0]
+    return column.date_input(t("effect.budget.as_of"), value=today, key="ef_budget_as_of",
+                             format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
+
 
 def budget(result: BudgetList) -> None:
     """The list, with the note of where in the budget year ``as_of`` falls."""

@@ -22,7 +22,7 @@ def test_gladsaxe_in_danish(hand_con):
     assert "Forløb fra 06.01.2025 til 31.12.2025" not in html  # the period starts with the first placement counted
     assert "Forløb fra 04.11.2024 til 31.12.2025" in html  # P9 started in 2024
     assert "<b>7</b>" in html and "<b>4</b>" in html  # 7 ended, 4 to work or education (exact: 7 ≥ 5)
-    assert "57 %<small>95 %-interval 25 %–84 %</small>" in html  # 4/7, Wilson [0.2505, 0.8418]
+    assert "57 %<small>95 %-interval 25–84 %</small>" in html  # 4/7, Wilson [0.2505, 0.8418]
     assert "258.999 kr." not in html and "259.000 kr." in html  # price paid, rounded to the krone
     assert "Kommunens netto" in html and "96.500 kr." in html  # business case: 355 500 − 258 999.97
     assert html.count('<p class="own">') == 2 and "Tak for samarbejdet." in html

@@ -58,7 +58,7 @@ TEXTS = {
     "effect.col.running": ("I gang", "Running"),
     "effect.col.ended": ("Afsluttede", "Ended"),
     "effect.col.exits": ("Job eller uddannelse", "Work or education"),
-    "effect.col.exit_rate": ("Andel i job eller uddannelse", "Share to work or education"),
+    "effect.col.exit_rate": ("Andel i job/uddannelse", "Share to work/education"),
     "effect.col.dropped_out": ("Afbrudt", "Dropped out"),
     "effect.col.average_weeks": ("Gns. uger", "Average weeks"),
     "effect.col.progression": ("Progression", "Progression"),
