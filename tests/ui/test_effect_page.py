@@ -210,5 +210,6 @@ def test_the_risk_page_links_each_municipality_to_its_effect(demo_db):
     municipalities = linked[0]
     assert municipalities["effect"].tolist() == [f"effect?municipality={int(c)}" for c in municipalities["municipality_code"]]
     ahead = linked[1]
-    assert all(link is None if pd.isna(code) else link == f"effect?municipality={int(code)}"
+    assert ahead["municipality_code"].notna().any() and ahead["municipality_code"].isna().any()
+    assert all(pd.isna(link) if pd.isna(code) else link == f"effect?municipality={int(code)}"
                for code, link in zip(ahead["municipality_code"], ahead["effect"], strict=True))
