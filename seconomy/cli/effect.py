@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     code = municipality_code(args.municipality) if args.municipality else None
     today = dt.date.today()
     end = args.end or today
+    if args.start and args.start > end:
+        raise UsageError(f"the window starts ({args.start}) after it ends ({end})")
     with store.session(args.db) as con:
         if args.before_budget:
             return _budget(before_budget(con, args.as_of or today), args.json)
@@ -86,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(overview.rows, overview.total if code is None else None, args.start, end)
     if args.report:
-        print(f"report for {overview.rows[0].municipality} written to {args.report}", flush=True)
+        done = f"report for {overview.rows[0].municipality} written to {args.report}"
+        print(done, file=sys.stderr if args.json else sys.stdout)  # stdout stays pure JSON with --json
     return 0
 
 

@@ -12,12 +12,13 @@ from seconomy.effect.figures import HalfYear
 COLORS = {"ended": "#b8c4c2", "exits": "#2a9d8f", "rate": "#264653", "small": "#e9a23b"}
 
 
-def trend(halves: Sequence[HalfYear], text: Callable[..., str], percent: Callable[[float], str]) -> go.Figure:
+def trend(halves: Sequence[HalfYear], text: Callable[..., str], percent: Callable[[float], str],
+          name: Callable[[HalfYear], str] = lambda h: h.label) -> go.Figure:
     """Ended placements and exits to work or education per half year (bars) and the exit rate (line, right axis).
 
     Half years with fewer than 5 ended placements have a hollow orange marker: their rate says little.
     """
-    labels = [h.label for h in halves]
+    labels = [name(h) for h in halves]
     rates = [None if h.effect.exit_rate is None else h.effect.exit_rate * 100 for h in halves]
     small = [h.effect.suppressed for h in halves]
     hover = [percent(h.effect.exit_rate) if h.effect.exit_rate is not None else "–" for h in halves]

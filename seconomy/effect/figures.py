@@ -207,10 +207,20 @@ def municipality_effect(con: duckdb.DuckDBPyConnection, code: int, start: dt.dat
 
 @dataclass(frozen=True)
 class HalfYear:
-    label: str  # '2025 H1'
+    """One calendar half year of the trend (clipped to the window)."""
+
+    label: str  # '2025 H1' (the JSON's period is '2025-H1'; people read "1. halvår 2025" / "H1 2025")
     start: dt.date
     end: dt.date
     effect: Effect
+
+    @property
+    def year(self) -> int:
+        return int(self.label[:4])
+
+    @property
+    def half(self) -> int:
+        return int(self.label[-1])
 
 
 def half_years(con: duckdb.DuckDBPyConnection, start: dt.date | None, end: dt.date,

@@ -103,7 +103,8 @@ def _trend(trend: Sequence[HalfYear], w: Words) -> str:
     for h in trend:
         e = h.effect
         rate = "–" if e.suppressed or e.exit_rate is None else _esc(w.percent(e.exit_rate, 0))
-        rows.append([_esc(h.label), count(w, e.ended, e.suppressed), exact(w, e.exits, e.suppressed), rate])
+        label = w.text("effect.half", half=h.half, year=h.year)
+        rows.append([_esc(label), count(w, e.ended, e.suppressed), exact(w, e.exits, e.suppressed), rate])
     head = [w.text("effect.col.half_year"), w.text("effect.col.ended"), w.text("effect.col.exits"), w.text("effect.col.exit_rate")]
     return f'<section class="block"><h2>{_esc(w.text("effect.report.trend"))}</h2>{_table(head, rows)}</section>'
 

@@ -188,9 +188,10 @@ def trend(halves: tuple[HalfYear, ...]) -> None:
     if not halves:
         st.info(t("effect.trend.empty"))
         return
-    plot(charts.trend(halves, t, percent), key="ef_trend_chart")
+    plot(charts.trend(halves, t, percent, lambda h: t("effect.half", half=h.half, year=h.year)), key="ef_trend_chart")
     st.dataframe(pd.DataFrame([{
-        t("effect.col.half_year"): h.label, t("effect.col.placements"): number(h.effect.placements),
+        t("effect.col.half_year"): t("effect.half", half=h.half, year=h.year),
+        t("effect.col.placements"): number(h.effect.placements),
         t("effect.col.ended"): number(h.effect.ended), t("effect.col.exits"): number(h.effect.exits),
         t("effect.col.exit_rate"): _maybe(h.effect.exit_rate, percent),
         t("effect.col.suppressed"): t("effect.small") if h.effect.suppressed else "",

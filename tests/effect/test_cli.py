@@ -105,7 +105,10 @@ def test_report(db, capsys, tmp_path):
     html = report.read_text(encoding="utf-8")
     assert code == 0 and f"written to {report}" in out
     assert "Documented effect for Gladsaxe Kommune" in html and "samarbejde &lt;3" in html and "P1" not in html
+    code, out, err = cli(capsys, "--db", db, "effect", "--municipality", "159", "--report", str(report), "--json")
+    assert code == 0 and json.loads(out)[0]["municipality"] == "Gladsaxe" and "written to" in err  # stdout: JSON only
     assert cli(capsys, "--db", db, "effect", "--report", str(report))[0] == 2  # needs --municipality
+    assert cli(capsys, "--db", db, "effect", "--from", "2090-01-01")[0] == 2  # starts after today
     assert cli(capsys, "--db", db, "effect", "--municipality", "Gladsaxe", "--report", str(report), "--text",
                str(tmp_path / "missing.txt"))[0] == 2
 

@@ -27,6 +27,8 @@ def test_gladsaxe_in_danish(hand_con):
     assert "Kommunens netto" in html and "96.500 kr." in html  # business case: 355 500 − 258 999.97
     assert html.count('<p class="own">') == 2 and "Tak for samarbejdet." in html
     assert "under 5" in html  # the dropped-out count (1) and the schemes with 1–4 placements
+    assert "<td>1. halvår 2025</td><td>under 5</td>" in html  # H1: 4 ended, suppressed; H2 below
+    assert "<td>2. halvår 2025</td><td>under 5</td>" in html
 
 
 def test_no_participant_codes_and_nothing_fetched(hand_con):
@@ -39,7 +41,7 @@ def test_no_participant_codes_and_nothing_fetched(hand_con):
 
 def test_fewer_than_five_ended_is_suppressed(hand_con):
     html = _report(hand_con, code=163, lang="en")  # Herlev: 1 ended placement
-    assert "<h1>Documented effect for Herlev Kommune</h1>" in html
+    assert "<h1>Documented effect for Herlev Kommune</h1>" in html and "<td>H1 2025</td>" in html
     effect = html[html.index("Effect: where"):html.index("Trend per half year")]
     assert "fewer than 5" in effect and "%" not in effect.split("</div></div>")[0]
     assert "Not shown: fewer than 5 ended placements." in html  # no business case

@@ -50,6 +50,7 @@ TEXTS = {
     "effect.share_help": ("Kommunens andel af jeres samlede indtægter {start}–{end} (12 hele måneder).",
                           "The municipality's share of your total income {start}–{end} (12 full months)."),
     "effect.trend": ("Udvikling pr. halvår", "Trend per half year"),
+    "effect.half": ("{half}. halvår {year}", "H{half} {year}"),
     "effect.trend.empty": ("Ingen forløb at vise.", "No placements to show."),
     "effect.chart.count": ("Forløb", "Placements"),
     # columns
