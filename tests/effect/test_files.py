@@ -8,9 +8,12 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seconomy import store
 from seconomy.effect import files
+from seconomy.effect.model import OUTCOMES, SCHEMES, looks_like_cpr, valid_participant
 from seconomy.effect.queries import load_placements
 from seconomy.errors import InputError
 from tests.effect.conftest import HAND
@@ -127,3 +130,33 @@ def test_an_unknown_extension_is_a_usage_error(con):
     from seconomy.errors import UsageError
     with pytest.raises(UsageError):
         files.export_bytes(con, ".pdf")
+
+
+@st.composite
+def _placements(draw) -> list[dict]:
+    rows, keys = [], set()
+    for _ in range(draw(st.integers(1, 8))):
+        code = draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}", fullmatch=True))
+        start = draw(st.dates(dt.date(2020, 1, 1), dt.date(2026, 12, 31)))
+        if (code, start) in keys or not valid_participant(code) or looks_like_cpr(code):
+            continue
+        keys.add((code, start))
+        end = draw(st.one_of(st.none(), st.dates(start, dt.date(2027, 12, 31))))
+        rows.append({"participant_code": code, "municipality_code": draw(st.sampled_from([101, 159, 147, 851])),
+                     "scheme": draw(st.sampled_from(SCHEMES)), "start_date": start, "end_date": end,
+                     "price": Decimal(draw(st.integers(0, 10**8))) / 100, "price_unit": draw(st.sampled_from(["week", "month"])),
+                     "outcome": None if end is None else draw(st.sampled_from(OUTCOMES)),
+                     "score_start": draw(st.one_of(st.none(), st.decimals(-999, 999, places=2))), "score_end": None})
+    return rows
+
+
+@settings(max_examples=25, deadline=None)
+@given(_placements(), st.sampled_from([".csv", ".xlsx"]), st.sampled_from(["da", "en"]))
+def test_an_export_with_codes_imports_back_unchanged(rows, suffix, lang):
+    con = store.connect(store.MEMORY)
+    try:
+        store.upsert_placements(con, rows)
+        data = files.export_bytes(con, suffix, lang, with_codes=True)
+        assert files.import_file(con, data, f"p{suffix}").counts == store.UpsertCounts(unchanged=len(rows))
+    finally:
+        con.close()
