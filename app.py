@@ -5,10 +5,12 @@ Run with ``make run`` (or ``streamlit run app.py [-- --db PATH]``).
 
 import streamlit as st
 
+from seconomy.ui import shell
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import demo_banner, language_switch
 
 st.set_page_config(page_title="seconomy", page_icon="🌱", layout="wide")
+shell.mark()
 language_switch()
 
 # One line per page (file, text key, icon, url path). Pages are thin: widgets in, one call, charts out.
@@ -16,6 +18,7 @@ PAGES = [
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "overview"),
     ("pages/data.py", "nav.data", ":material/upload_file:", "data"),
     ("pages/risk.py", "nav.risk", ":material/warning:", "risk"),
+    ("pages/effect.py", "nav.effect", ":material/diversity_3:", "effect"),
     ("pages/agreements.py", "nav.agreements", ":material/handshake:", "agreements"),
     ("pages/scenarios.py", "nav.scenarios", ":material/query_stats:", "scenarios"),
     ("pages/grants.py", "nav.grants", ":material/volunteer_activism:", "grants"),

@@ -11,6 +11,9 @@ from seconomy.ui import agreements as ui
 from seconomy.ui import proposals
 from seconomy.ui.data import query
 from seconomy.ui.i18n import t
+from seconomy.ui.shell import inside_app
+
+inside_app()
 
 st.title(t("agreements.title"))
 st.caption(t("agreements.intro"))

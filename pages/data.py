@@ -6,6 +6,9 @@ from seconomy.ui import imports as ui
 from seconomy.ui.i18n import t
 from seconomy.ui.onboarding import checklist_panel
 from seconomy.ui.rules import rules_tab
+from seconomy.ui.shell import inside_app
+
+inside_app()
 
 st.title(t("data.title"))
 st.caption(t("data.intro"))

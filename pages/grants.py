@@ -13,6 +13,9 @@ from seconomy.ui import grants as ui
 from seconomy.ui import grants_pipeline as pipeline
 from seconomy.ui.data import query
 from seconomy.ui.i18n import t
+from seconomy.ui.shell import inside_app
+
+inside_app()
 
 UPCOMING_DAYS = 90
 

@@ -9,7 +9,10 @@ from seconomy.ui.i18n import date, money, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot, require_data
 from seconomy.ui.onboarding import checklist_panel
 from seconomy.ui.safe import md
+from seconomy.ui.shell import inside_app
 from seconomy.window import default_window
+
+inside_app()
 
 st.title(t("overview.title"))
 require_data()

@@ -8,9 +8,13 @@ from seconomy.risk.calculator import payer_options
 from seconomy.risk.geo import ZOOM_TOLERANCE_M, municipality_geojson
 from seconomy.risk.verdicts import display_name
 from seconomy.ui.data import query
+from seconomy.ui.effect import with_effect_links
 from seconomy.ui.i18n import date, lang, money, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot, require_data
+from seconomy.ui.shell import inside_app
 from seconomy.window import Window, default_window, month_end, month_start
+
+inside_app()
 
 ALERT = {"critical": st.error, "warning": st.warning, "ok": st.success, "empty": st.info}
 
@@ -20,9 +24,15 @@ def chart(fig, key: str) -> None:
     plot(fig, key=key, config={"displaylogo": False, "toImageButtonOptions": {"filename": f"risk_{key}"}})
 
 
-def table(frame, key: str, file_name: str, columns: dict, stream_column: str | None = None) -> None:
-    """A table shown with translated headers (and stream names), downloadable as CSV with the raw figures."""
+def table(frame, key: str, file_name: str, columns: dict, stream_column: str | None = None, links: bool = False) -> None:
+    """A table shown with translated headers (and stream names), downloadable as CSV with the raw figures.
+
+    ``links``: each municipality's row links to its effect and contacts (the effect page).
+    """
     shown = frame.assign(**{stream_column: frame[stream_column].map(stream_label)}) if stream_column else frame
+    if links:
+        shown = with_effect_links(shown)
+        columns = {**columns, "effect": st.column_config.LinkColumn(t("risk.col.effect"), display_text=t("risk.col.effect_open"))}
     st.dataframe(shown, hide_index=True, width="stretch", key=f"tbl_{key}", column_config=columns)
     download_csv(frame, file_name, key=f"dl_{key}")
 
@@ -113,7 +123,8 @@ if zoom is not None:
     with right:
         chart(zoom, key="map_zoom")
 st.caption(t("footer.attribution"))
-table(municipal.groups, "municipalities", f"risk_municipalities_{window.start}_{window.end}.csv", group_columns("municipality"))
+table(municipal.groups, "municipalities", f"risk_municipalities_{window.start}_{window.end}.csv", group_columns("municipality"),
+      links=True)
 
 st.subheader(t("risk.trend"))
 trend = query(rolling, window.end, by)
@@ -145,7 +156,7 @@ table(ahead.agreements, "agreements", f"risk_exposure_agreements_{ahead.first_da
     "budget_season": st.column_config.CheckboxColumn(t("risk.col.budget_season")),
     "monthly_amount": st.column_config.NumberColumn(t("risk.col.monthly"), format="localized"),
     "share_of_income": st.column_config.NumberColumn(t("risk.col.share_of_income"), format="percent"),
-}, stream_column="stream")
+}, stream_column="stream", links=True)
 
 st.subheader(t("risk.calc"))
 payers = query(concentration, window, "payer").groups

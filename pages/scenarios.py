@@ -14,6 +14,9 @@ from seconomy.ui.data import query, show_error
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import require_data
 from seconomy.ui.onboarding import missing_costs_stop
+from seconomy.ui.shell import inside_app
+
+inside_app()
 
 st.title(t("scn.title"))
 st.caption(t("scn.intro"))

@@ -10,6 +10,9 @@ from seconomy.settings import EDITABLE, SETTINGS, get_settings
 from seconomy.store import update_settings
 from seconomy.ui.data import database, query, write
 from seconomy.ui.i18n import number, t
+from seconomy.ui.shell import inside_app
+
+inside_app()
 
 st.title(t("settings.title"))
 st.caption(t("settings.intro"))

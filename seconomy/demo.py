@@ -260,6 +260,9 @@ def install(con, seed: int = SEED) -> store.ImportOutcome:
         store.add_cost(con, row)
     for name, spec in data.scenarios.items():
         store.save_scenario(con, name, json.dumps(spec, ensure_ascii=False), is_demo=True)
+    from seconomy.effect import demo as effect_demo  # here, not at the top: it reads this module's contracts
+
+    effect_demo.install(con)  # placements, municipal contacts and the contact log (issue 13)
     for name, value in (("opening_cash", OPENING_CASH), ("cash_date", CASH_DATE.isoformat()),
                         ("enterprise_name", ENTERPRISE), ("dataset", "demo")):
         store.set_setting(con, name, value)

@@ -9,7 +9,8 @@ from seconomy.store import schema_version
 from seconomy.store.sql import ident
 
 TABLES = ("entries", "imports", "municipalities", "agreements", "applications", "costs", "settings", "scenarios",
-          "account_streams", "column_mappings", "schema_migrations")
+          "account_streams", "column_mappings", "placements", "contacts", "contact_log", "actual_costs", "rules",
+          "schema_migrations")
 
 
 def inventory(con: duckdb.DuckDBPyConnection) -> dict[str, object]:

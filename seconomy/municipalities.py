@@ -8,6 +8,7 @@ such as "Københavns Kommune" accepted. Codes ("101", "0101") match too.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,3 +100,11 @@ def short_name(code: int | None) -> str | None:
         return None
     m = by_code().get(int(code))
     return m.name if m else None
+
+
+def closest_names(text: object, n: int = 3) -> list[str]:
+    """Up to ``n`` municipality names most like ``text`` (for 'did you mean …?' messages)."""
+    names = {m.name: m.name for m in all_municipalities()}
+    names.update({m.official_name: m.name for m in all_municipalities()})
+    found = difflib.get_close_matches(str(text or ""), list(names), n=n * 2, cutoff=0.5)
+    return list(dict.fromkeys(names[f] for f in found))[:n]

@@ -41,6 +41,30 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("grant_target", "0.80", float, "The probability of covering the funding gap the grant mix should reach."),
     Setting("max_grant_share", "0.30", float, "Warn when grants would be more than this share of the year's income."),
     Setting("max_funder_share", "0.10", float, "Warn when one grant funder would pay more than this share of income."),
+    # The documented effect (issue 13): the municipality's business case and the retention of placements.
+    Setting("effect_horizon_months", "12", int,
+            "Business case: months after an exit to work or education over which the saved benefit is counted."),
+    Setting("effect_persistence", "0.75", Decimal,
+            "Business case: share of those months the citizen stays off benefit (0-1); 0.75 counts 9 of 12 months."),
+    Setting("effect_flexjob_share", "0.5", Decimal,
+            "Business case: share of the benefit a flexjob exit saves (0-1); the municipality still pays the "
+            "flexjob wage subsidy, so about half of the saving remains."),
+    Setting("effect_benefit_cash", "13000", Decimal,
+            "Business case: monthly kontanthjælp (cash benefit) saved per exit from virksomhedspraktik, løntilskud, "
+            "mentor or other schemes, DKK. Default: the 2025 rate for a person over 30 without children (about "
+            "12,500-13,000 DKK a month before tax, Beskæftigelsesministeriet, satser 2025), rounded; check the "
+            "current rate."),
+    Setting("effect_benefit_resource", "13000", Decimal,
+            "Business case: monthly ressourceforløbsydelse saved per exit from a ressourceforløb or "
+            "jobafklaringsforløb, DKK. Default: the kontanthjælp level it follows (Beskæftigelsesministeriet, satser "
+            "2025), rounded; check the current rate."),
+    Setting("effect_benefit_youth", "7000", Decimal,
+            "Business case: monthly youth benefit (uddannelseshjælp, under 30, living away from home) saved per exit "
+            "from STU, DKK. Default: about 7,000 DKK a month before tax (Beskæftigelsesministeriet, satser 2025), "
+            "rounded; check the current rate. § 103 and § 104 save no benefit (the citizen keeps the pension)."),
+    Setting("effect_scale", "1-10", str, "Name of the scale of the progression scores, e.g. '1-10 self-assessment'."),
+    Setting("placement_retention_years", "5", int,
+            "Placements ended more than this many years ago are offered for deletion (privacy: keep no longer than needed)."),
 )
 SHARE_SETTINGS = ("stage_probability_idea", "stage_probability_drafting", "stage_probability_submitted",
                   "stage_probability_shortlisted", "grant_target", "max_grant_share", "max_funder_share")
@@ -85,9 +109,25 @@ def validate(values: dict[str, object]) -> list[tuple[str, str]]:
         problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
     problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
                  if name in typed and not 0 <= typed[name] <= 1]
+    problems += _effect_problems(typed)
     if typed.get("cash_date"):
         try:
             dt.date.fromisoformat(str(typed["cash_date"]))
         except ValueError:
             problems.append(("cash_date", "must be a date YYYY-MM-DD or empty"))
+    return problems
+
+
+_SHARES = ("effect_persistence", "effect_flexjob_share")
+_BENEFITS = ("effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
+
+
+def _effect_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
+    """Ranges of the business-case and retention settings."""
+    problems = [(name, "must be between 0 and 1") for name in _SHARES if name in typed and not 0 <= typed[name] <= 1]
+    problems += [(name, "must not be negative") for name in _BENEFITS if name in typed and typed[name] < 0]
+    if "effect_horizon_months" in typed and not 1 <= typed["effect_horizon_months"] <= 120:
+        problems.append(("effect_horizon_months", "must be 1 to 120 months"))
+    if "placement_retention_years" in typed and not 1 <= typed["placement_retention_years"] <= 50:
+        problems.append(("placement_retention_years", "must be 1 to 50 years"))
     return problems

@@ -62,3 +62,21 @@ __all__ += [  # pipeline: grant applications (and the agreement a granted one be
     "PipelineCounts", "add_application", "delete_application", "grant_application", "replace_applications",
     "save_applications", "ungrant_application", "update_application",
 ]
+from seconomy.store.placements import (  # noqa: E402
+    UpsertCounts,
+    add_contact,
+    add_log,
+    add_placement,
+    delete_contact,
+    delete_log,
+    delete_placement,
+    purge_placements,
+    update_contact,
+    update_placement,
+    upsert_placements,
+)
+
+__all__ += [  # placements, contacts and the contact log (issue 13)
+    "UpsertCounts", "add_contact", "add_log", "add_placement", "delete_contact", "delete_log", "delete_placement",
+    "purge_placements", "update_contact", "update_placement", "upsert_placements",
+]

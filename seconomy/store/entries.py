@@ -255,15 +255,20 @@ def _restore(con, import_id: int) -> int:
 
 def remove_demo(con: duckdb.DuckDBPyConnection, *, in_transaction: bool = False) -> None:
     """Remove every trace of the demo enterprise (entries, actual costs, agreements, applications, cost lines,
-    scenarios, settings)."""
+    scenarios, placements, contacts, settings)."""
     statements = (
         "DELETE FROM entries WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
         "DELETE FROM actual_costs WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
         "DELETE FROM imports WHERE is_demo",
+        "UPDATE placements SET agreement_id = NULL WHERE agreement_id IN (SELECT id FROM agreements WHERE is_demo)",
         "DELETE FROM agreements WHERE is_demo",
         "DELETE FROM applications WHERE is_demo",
         "DELETE FROM costs WHERE is_demo",
         "DELETE FROM scenarios WHERE is_demo",
+        "DELETE FROM placements WHERE is_demo",
+        "DELETE FROM contact_log WHERE is_demo",
+        "UPDATE contact_log SET contact_id = NULL WHERE contact_id IN (SELECT id FROM contacts WHERE is_demo)",
+        "DELETE FROM contacts WHERE is_demo",
         "DELETE FROM settings WHERE name IN ('opening_cash', 'cash_date', 'enterprise_name', 'dataset')",
     )
     if not in_transaction:

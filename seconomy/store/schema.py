@@ -13,12 +13,19 @@ from dataclasses import dataclass
 
 import duckdb
 
+from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEMES
+from seconomy.ingest.cpr import FREE_TEXT
 from seconomy.paths import KOMMUNER_CSV
 from seconomy.streams import STREAMS
 
 Step = str | Callable[[duckdb.DuckDBPyConnection], None]
 
 _STREAM_CHECK = "stream IN (" + ", ".join(f"'{s}'" for s in STREAMS) + ")"  # constants, not user input
+
+
+def _one_of(column: str, options: tuple[str, ...]) -> str:
+    """A CHECK expression ``column IN ('a', 'b')`` from a tuple of constants (never user input)."""
+    return f"{column} IN (" + ", ".join(f"'{o}'" for o in options) + ")"
 
 
 def _seed_municipalities(con: duckdb.DuckDBPyConnection) -> None:
@@ -260,6 +267,57 @@ MIGRATIONS += (
                 is_demo BOOLEAN NOT NULL DEFAULT false,
                 updated_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
                 CHECK (end_date >= start_date))""",
+        ),
+    ),
+)
+
+MIGRATIONS += (
+    Migration(
+        5,
+        "placements (forløb), municipal contacts and the contact log",
+        (
+            "CREATE SEQUENCE placement_id_seq START 1",
+            # Personal data about vulnerable citizens: the pseudonym is the only identifier, there is no note
+            # column, and the database itself refuses a CPR-shaped participant code (the pattern of
+            # seconomy.ingest.cpr, a constant).
+            f"""CREATE TABLE placements (
+                id INTEGER PRIMARY KEY DEFAULT nextval('placement_id_seq'),
+                participant_code VARCHAR NOT NULL
+                    CHECK (regexp_full_match(participant_code, '[A-Za-z0-9._-]{{1,20}}')
+                           AND NOT regexp_matches(participant_code, '{FREE_TEXT}')),
+                municipality_code SMALLINT NOT NULL,
+                scheme VARCHAR NOT NULL CHECK ({_one_of('scheme', SCHEMES)}),
+                start_date DATE NOT NULL,
+                end_date DATE,
+                price DECIMAL(14,2) NOT NULL CHECK (price >= 0),
+                price_unit VARCHAR NOT NULL CHECK ({_one_of('price_unit', PRICE_UNITS)}),
+                agreement_id INTEGER,
+                outcome VARCHAR CHECK ({_one_of('outcome', OUTCOMES)}),
+                score_start DECIMAL(5,2),
+                score_end DECIMAL(5,2),
+                is_demo BOOLEAN NOT NULL DEFAULT false,
+                UNIQUE (participant_code, start_date),
+                CHECK (end_date IS NULL OR end_date >= start_date),
+                CHECK ((end_date IS NULL) = (outcome IS NULL)))""",
+            "CREATE SEQUENCE contact_id_seq START 1",
+            f"""CREATE TABLE contacts (
+                id INTEGER PRIMARY KEY DEFAULT nextval('contact_id_seq'),
+                municipality_code SMALLINT NOT NULL,
+                name VARCHAR NOT NULL,
+                role VARCHAR NOT NULL CHECK ({_one_of('role', ROLES)}),
+                title VARCHAR,
+                last_meeting DATE,
+                next_meeting DATE,
+                is_demo BOOLEAN NOT NULL DEFAULT false)""",
+            "CREATE SEQUENCE contact_log_id_seq START 1",
+            f"""CREATE TABLE contact_log (
+                id INTEGER PRIMARY KEY DEFAULT nextval('contact_log_id_seq'),
+                municipality_code SMALLINT NOT NULL,
+                contact_id INTEGER,
+                log_date DATE NOT NULL,
+                kind VARCHAR NOT NULL CHECK ({_one_of('kind', LOG_KINDS)}),
+                summary VARCHAR,
+                is_demo BOOLEAN NOT NULL DEFAULT false)""",
         ),
     ),
 )
