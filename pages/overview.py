@@ -25,12 +25,13 @@ checklist_panel()
 
 c1, c2, c3 = st.columns(3)
 c1.metric(t(f"overview.kpi.income{one}", months=number(covered.months)), money(figures.total))
-if figures.actual_costs is None:
+if figures.costs is None:
     c2.metric(t(f"overview.kpi.costs{one}", months=number(covered.months)), "–", help=t("overview.kpi.costs_none"))
     c3.metric(t("overview.kpi.result"), "–", help=t("overview.kpi.costs_none"))
 else:
-    c2.metric(t(f"overview.kpi.costs{one}", months=number(covered.months)), money(figures.actual_costs), help=t("overview.kpi.costs_help"))
-    c3.metric(t("overview.kpi.result"), money(figures.result))
+    source = "overview.kpi.costs_help" if figures.actual_costs is not None else "overview.kpi.costs_planned_help"
+    c2.metric(t(f"overview.kpi.costs{one}", months=number(covered.months)), money(figures.costs), help=t(source))
+    c3.metric(t("overview.kpi.result"), money(figures.result), help=t(source))
 c4, c5, c6 = st.columns(3)
 c4.metric(t("overview.kpi.largest"), percent(figures.largest_payer_share or 0), help=t("overview.kpi.largest_help"))
 c4.caption(md(figures.largest_payer or "–"))

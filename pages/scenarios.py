@@ -48,7 +48,7 @@ with build:
     action = editor.save_buttons()
 with montecarlo:
     st.caption(t("scn.mc.intro"))
-    simulation_spec = editor.simulation_inputs(base)
+    simulation_spec = editor.simulation_inputs(base, targets.volatility)
 
 current = {**header, "shocks": shocks, "costs": costs, "simulation": simulation_spec}
 editor.act(current, action, make)

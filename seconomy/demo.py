@@ -24,7 +24,7 @@ from seconomy.window import add_months, month_end
 FIRST_MONTH = dt.date(2023, 1, 1)
 LAST_MONTH = dt.date(2026, 10, 1)
 CASH_DATE = dt.date(2026, 10, 31)
-OPENING_CASH = "420000.00"
+OPENING_CASH = "700000.00"
 ENTERPRISE = "Grønt Værksted (demo)"
 SEED = 2026
 
@@ -79,7 +79,7 @@ SEASON = {  # month-of-year factors
     "flat": (1.0, 1.0, 1.05, 1.0, 1.0, 1.0, 0.6, 0.9, 1.05, 1.05, 1.1, 1.2),
 }
 COSTS = (
-    ("Husleje", "fixed", 46000), ("Løn, faste medarbejdere", "fixed", 200000),
+    ("Husleje", "fixed", 46000), ("Løn, faste medarbejdere", "fixed", 300000),
     ("Løn, medarbejdere i løntilskud og flexjob", "wage", 98000), ("El, vand og varme", "fixed", 14000),
     ("Forsikring og administration", "fixed", 21000), ("Vedligehold og værktøj", "fixed", 9000),
 )

@@ -37,6 +37,19 @@ def money(value: object, lang: str = "da", decimals: int = 0) -> str:
     return f"{text} kr." if lang == "da" else f"DKK {text}"
 
 
+def money_delta(value: object, lang: str = "da", decimals: int = 0) -> str:
+    """A change of money with its sign first: '+1.234 kr.', '-1.234 kr.', '-DKK 1,234'.
+
+    Why: a change reads by its sign, and st.metric colours its delta by whether the text starts with '-';
+    'DKK -1,234' would show as a rise.
+    """
+    dec = Decimal(str(value))
+    body = money(abs(dec), lang, decimals)
+    if number(abs(dec), lang, decimals).strip("0.,") == "":
+        return body
+    return ("-" if dec < 0 else "+") + body
+
+
 def percent(share: float, lang: str = "da", decimals: int = 1) -> str:
     """0.4197 → '42,0 %' (da) or '42.0%' (en)."""
     text = number(Decimal(str(share)) * 100, lang, decimals)

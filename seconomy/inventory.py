@@ -10,7 +10,7 @@ from seconomy.store.sql import ident
 
 TABLES = ("entries", "imports", "municipalities", "agreements", "applications", "costs", "settings", "scenarios",
           "account_streams", "column_mappings", "placements", "contacts", "contact_log", "actual_costs", "rules",
-          "schema_migrations")
+          "forecast_kept", "schema_migrations")
 
 
 def inventory(con: duckdb.DuckDBPyConnection) -> dict[str, object]:

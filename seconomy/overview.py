@@ -30,11 +30,17 @@ class Overview:
     actual_costs: Decimal | None = None  # costs booked in the window (bank, SAF-T); None when no costs were imported
     coverage: Coverage | None = None
     has_cost_lines: bool = False
+    planned_costs: Decimal | None = None  # the cost lines applied to the window's months (None without cost lines)
+
+    @property
+    def costs(self) -> Decimal | None:
+        """The window's costs: booked when any were imported, else what the cost lines say, else None."""
+        return self.actual_costs if self.actual_costs is not None else self.planned_costs
 
     @property
     def result(self) -> Decimal | None:
-        """Income minus the booked costs of the window (None without booked costs)."""
-        return None if self.actual_costs is None else self.total - self.actual_costs
+        """Income minus the window's costs (booked, else from the cost lines; None with neither)."""
+        return None if self.costs is None else self.total - self.costs
 
 
 def income_by_stream(con: duckdb.DuckDBPyConnection, window: Window) -> pd.DataFrame:
@@ -67,14 +73,13 @@ def monthly_income_by_stream(con: duckdb.DuckDBPyConnection, window: Window) -> 
 
 
 def _largest_payer(con: duckdb.DuckDBPyConnection, window: Window) -> tuple[str | None, float | None, int]:
-    rows = con.execute(
-        """WITH p AS (SELECT payer, sum(amount) AS amount FROM income
-                      WHERE entry_date BETWEEN ? AND ? GROUP BY payer HAVING sum(amount) <> 0)
-        SELECT payer, (amount / (SELECT sum(amount) FROM p))::DOUBLE, (SELECT count(*) FROM p)
-        FROM p ORDER BY amount DESC, payer LIMIT 1""",
-        [window.start, window.end],
-    ).fetchall()
-    return rows[0] if rows else (None, None, 0)
+    """The largest payer, its share and the number of payers — by the Risk page's definitions (one for both)."""
+    from seconomy.risk.measures import concentration
+
+    found = concentration(con, window, "payer")
+    if found.groups.empty:
+        return None, None, 0
+    return str(found.groups["key"].iloc[0]), found.top1_share, len(found.groups)
 
 
 def monthly_costs(con: duckdb.DuckDBPyConnection, window: Window) -> Decimal:
@@ -110,7 +115,26 @@ def overview(con: duckdb.DuckDBPyConnection, window: Window) -> Overview:
         (booked / covered.months).quantize(Decimal("0.01"))
     cash = Decimal(str(get_settings(con)["opening_cash"]))
     runway = float(cash / costs) if costs > 0 else None
-    return Overview(window, total, by_stream, payer, share, count, costs, cash, runway, booked, covered, lines)
+    planned = planned_costs(con, window) if booked is None else None
+    return Overview(window, total, by_stream, payer, share, count, costs, cash, runway, booked, covered, lines, planned)
+
+
+def planned_costs(con: duckdb.DuckDBPyConnection, window: Window) -> Decimal | None:
+    """The cost lines applied to each month of the window (variable costs as their share of that month's income).
+
+    Why: a user who keeps costs as lines on the Agreements page (no bank statement imported) still sees a result;
+    it is the forecast's cost rule (seconomy.forecast.costs) run over months that have happened.
+    """
+    from seconomy.forecast.cash import income_by_stream_months
+    from seconomy.forecast.costs import cost_lines, load_costs
+    from seconomy.forecast.months import month_range
+
+    if not con.execute("SELECT count(*) FROM costs").fetchall()[0][0]:
+        return None
+    first = window.start.replace(day=1)
+    months = month_range(first, (window.end.year - first.year) * 12 + window.end.month - first.month + 1)
+    ore = cost_lines(load_costs(con, months), income_by_stream_months(con, months)).sum()
+    return (Decimal(int(round(float(ore)))) / 100).quantize(Decimal("0.01"))
 
 
 def actual_costs(con: duckdb.DuckDBPyConnection, window: Window) -> Decimal | None:

@@ -12,13 +12,41 @@ from decimal import Decimal
 
 import duckdb
 
+from seconomy import values
+
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting. ``kind`` is what it is (Decimal for an amount, float for a number, Share for a fraction 0–1 …);
+    every value, typed or stored, is read by the project's one parser (seconomy.values): ``1.234,50``, ``35 %``."""
+
     name: str
     default: str
     kind: type
     help: str
+
+    def read(self, raw: object) -> object:
+        """The typed value of ``raw`` (text as a user types it, or as stored); ValueError with a reason otherwise."""
+        text = "" if raw is None else str(raw).strip()
+        if self.kind is str:
+            return text
+        if self.kind is Decimal:
+            found = values.money(text)
+        elif self.kind is Share:
+            found = values.share(text)
+            if found is not None and not 0 <= found <= 1:
+                raise ValueError("must be a share between 0 and 1 (or 0 % to 100 %)")
+        elif self.kind is int:
+            found = values.integer(text)
+        else:
+            found = values.decimal(text)
+        if found is None:
+            raise ValueError("is required")
+        return Share(found) if self.kind is Share else self.kind(found)
+
+
+class Share(float):
+    """A fraction 0–1, typed as 0.35, 0,35 or 35 %."""
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -26,27 +54,44 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cash_date", "", str, "The date (YYYY-MM-DD) the opening cash refers to; empty means the last data date."),
     Setting("hhi_moderate", "1500", float, "HHI from which concentration is 'moderate' (US merger guidelines 2010)."),
     Setting("hhi_high", "2500", float, "HHI above which concentration is 'high'."),
-    Setting("major_share", "0.10", float, "Share of income from which a payer is a major customer (IFRS 8 10 % rule)."),
-    Setting("critical_share", "0.25", float, "Share of income from which a payer is critical."),
+    Setting("major_share", "0.10", Share, "Share of income from which a payer is a major customer (IFRS 8 10 % rule)."),
+    Setting("critical_share", "0.25", Share, "Share of income from which a payer is critical."),
     Setting("language", "da", str, "Default UI language: 'da' (Danish) or 'en' (English)."),
     Setting("enterprise_name", "", str, "The enterprise's name, shown in the header and board report."),
     Setting("cvr", "", str, "The enterprise's CVR number (8 digits); a bank line naming it is a transfer between own accounts."),
     Setting("own_accounts", "", str, "The enterprise's own bank account numbers, comma-separated; transfers between them "
             "are neither income nor costs."),
     Setting("dataset", "empty", str, "'demo' while the database holds the demo enterprise, 'own' after a real import."),
-    Setting("stage_probability_idea", "0.05", float, "Chance that a grant application still at the idea stage is granted."),
-    Setting("stage_probability_drafting", "0.10", float, "Chance that an application being written is granted."),
-    Setting("stage_probability_submitted", "0.25", float, "Chance that a submitted application is granted."),
-    Setting("stage_probability_shortlisted", "0.50", float, "Chance that a shortlisted application is granted."),
-    Setting("grant_target", "0.80", float, "The probability of covering the funding gap the grant mix should reach."),
-    Setting("max_grant_share", "0.30", float, "Warn when grants would be more than this share of the year's income."),
-    Setting("max_funder_share", "0.10", float, "Warn when one grant funder would pay more than this share of income."),
+    # The forecast (issue 9): recurring income, payment terms, VAT, and how municipalities decide.
+    Setting("recurring_min_months", "6", int, "Income without an agreement recurs in the forecast only when it came in "
+            "at least this many of the last 12 complete months (fewer months of history: in proportion)."),
+    Setting("payment_days_municipal_contract", "30", int, "Days after the month a municipality pays a contract's invoice "
+            "(cash timing; 30 days = the next month)."),
+    Setting("payment_days_wage_subsidy", "30", int, "Days after the month the jobcentre pays a wage subsidy or refusion."),
+    Setting("payment_days_product_sale", "0", int, "Days after the month product sales are paid (0: in the month)."),
+    Setting("payment_days_foundation_grant", "0", int, "Days after the month a foundation's disbursement arrives."),
+    Setting("payment_days_public_grant", "0", int, "Days after the month a public pool's disbursement arrives."),
+    Setting("payment_days_other", "0", int, "Days after the month other income arrives."),
+    Setting("vat_streams", "product_sale", str, "Income streams with VAT (comma-separated stream ids); their VAT is "
+            "collected with the sale and paid in the VAT periods."),
+    Setting("vat_rate", "0.25", Share, "The VAT rate on VAT-able sales."),
+    Setting("vat_period", "half_yearly", str, "The VAT period: 'monthly', 'quarterly' or 'half_yearly' "
+            "(due the month after; the third month after the quarter; 1 September and 1 March)."),
+    Setting("renewal_correlation", "1", Share, "Monte Carlo: how strongly one municipality's renewals and cuts in a "
+            "budget year go together (1: one budget decides them all; 0: independent)."),
+    Setting("stage_probability_idea", "0.05", Share, "Chance that a grant application still at the idea stage is granted."),
+    Setting("stage_probability_drafting", "0.10", Share, "Chance that an application being written is granted."),
+    Setting("stage_probability_submitted", "0.25", Share, "Chance that a submitted application is granted."),
+    Setting("stage_probability_shortlisted", "0.50", Share, "Chance that a shortlisted application is granted."),
+    Setting("grant_target", "0.80", Share, "The probability of covering the funding gap the grant mix should reach."),
+    Setting("max_grant_share", "0.30", Share, "Warn when grants would be more than this share of the year's income."),
+    Setting("max_funder_share", "0.10", Share, "Warn when one grant funder would pay more than this share of income."),
     # The documented effect (issue 13): the municipality's business case and the retention of placements.
     Setting("effect_horizon_months", "12", int,
             "Business case: months after an exit to work or education over which the saved benefit is counted."),
-    Setting("effect_persistence", "0.75", Decimal,
+    Setting("effect_persistence", "0.75", Share,
             "Business case: share of those months the citizen stays off benefit (0-1); 0.75 counts 9 of 12 months."),
-    Setting("effect_flexjob_share", "0.5", Decimal,
+    Setting("effect_flexjob_share", "0.5", Share,
             "Business case: share of the benefit a flexjob exit saves (0-1); the municipality still pays the "
             "flexjob wage subsidy, so about half of the saving remains."),
     Setting("effect_benefit_cash", "13000", Decimal,
@@ -75,7 +120,15 @@ BY_NAME = {s.name: s for s in SETTINGS}
 def get_settings(con: duckdb.DuckDBPyConnection) -> dict[str, object]:
     """All settings, typed, with defaults filled in for those never set."""
     stored = dict(con.execute("SELECT name, value FROM settings").fetchall())
-    return {s.name: s.kind(stored.get(s.name, s.default)) for s in SETTINGS}
+    return {s.name: _read_or_default(s, stored.get(s.name, s.default)) for s in SETTINGS}
+
+
+def _read_or_default(setting: Setting, raw: object) -> object:
+    """A stored value as typed; a value stored by an older version that no longer reads falls back to the default."""
+    try:
+        return setting.read(raw)
+    except ValueError:
+        return setting.read(setting.default)
 
 
 def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
@@ -88,6 +141,11 @@ def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
 EDITABLE = tuple(s.name for s in SETTINGS if s.name != "dataset")
 
 
+def _shown(raw: object) -> str:
+    text = str(raw)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
 def validate(values: dict[str, object]) -> list[tuple[str, str]]:
     """Check a full set of settings; return (name, reason) for each problem, empty when all is well."""
     problems: list[tuple[str, str]] = []
@@ -98,9 +156,9 @@ def validate(values: dict[str, object]) -> list[tuple[str, str]]:
             problems.append((name, "unknown setting"))
             continue
         try:
-            typed[name] = setting.kind(str(raw).strip())
-        except Exception:
-            problems.append((name, f"not a valid {setting.kind.__name__}: {raw!r}"))
+            typed[name] = setting.read(raw)
+        except ValueError as exc:
+            problems.append((name, f"{exc} ({_shown(raw)})"))
     if "language" in typed and typed["language"] not in ("da", "en"):
         problems.append(("language", "must be 'da' or 'en'"))
     if {"hhi_moderate", "hhi_high"} <= typed.keys() and not 0 <= typed["hhi_moderate"] < typed["hhi_high"] <= 10000:
@@ -109,12 +167,34 @@ def validate(values: dict[str, object]) -> list[tuple[str, str]]:
         problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
     problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
                  if name in typed and not 0 <= typed[name] <= 1]
-    problems += _effect_problems(typed)
+    problems += _effect_problems(typed) + _forecast_problems(typed)
     if typed.get("cash_date"):
         try:
             dt.date.fromisoformat(str(typed["cash_date"]))
         except ValueError:
             problems.append(("cash_date", "must be a date YYYY-MM-DD or empty"))
+    return problems
+
+
+_STREAM_IDS = ("product_sale", "municipal_contract", "wage_subsidy", "foundation_grant", "public_grant", "other")
+_VAT_PERIODS = ("monthly", "quarterly", "half_yearly")
+
+
+def _forecast_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
+    """Ranges of the forecast's settings: payment terms, VAT, recurrence and correlation."""
+    problems = [(f"payment_days_{s}", "must be 0 to 365 days") for s in _STREAM_IDS
+                if f"payment_days_{s}" in typed and not 0 <= typed[f"payment_days_{s}"] <= 365]
+    if "recurring_min_months" in typed and not 1 <= typed["recurring_min_months"] <= 12:
+        problems.append(("recurring_min_months", "must be 1 to 12 months"))
+    if "vat_rate" in typed and not 0 <= typed["vat_rate"] <= 1:
+        problems.append(("vat_rate", "must be a share between 0 and 1 (0.25 for 25 %)"))
+    if "vat_period" in typed and typed["vat_period"] not in _VAT_PERIODS:
+        problems.append(("vat_period", "must be 'monthly', 'quarterly' or 'half_yearly'"))
+    unknown = [v.strip() for v in str(typed.get("vat_streams") or "").split(",") if v.strip() and v.strip() not in _STREAM_IDS]
+    if unknown:
+        problems.append(("vat_streams", f"unknown stream {unknown[0]!r}; streams are {', '.join(_STREAM_IDS)}"))
+    if "renewal_correlation" in typed and not 0 <= typed["renewal_correlation"] <= 1:
+        problems.append(("renewal_correlation", "must be between 0 and 1"))
     return problems
 
 

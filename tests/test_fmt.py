@@ -30,3 +30,10 @@ def test_percent_and_dates():
     assert fmt.date(dt.date(2026, 11, 27), "da") == "27.11.2026"
     assert fmt.date(dt.date(2026, 11, 27), "en") == "27 Nov 2026"
     assert fmt.month(dt.date(2026, 5, 1), "da") == "maj 2026"
+
+
+@pytest.mark.parametrize("value, da, en", [(-1234.5, "-1.235 kr.", "-DKK 1,235"), (1234.4, "+1.234 kr.", "+DKK 1,234"),
+                                           (0, "0 kr.", "DKK 0"), (-0.4, "0 kr.", "DKK 0")])
+def test_a_change_of_money_reads_by_its_sign_first(value, da, en):
+    # st.metric colours a delta by whether its text starts with '-': 'DKK -1,235' would show as a rise
+    assert (fmt.money_delta(value, "da"), fmt.money_delta(value, "en")) == (da, en)

@@ -43,3 +43,16 @@ def test_overview_on_hand_computed_ledger(con):
     assert abs(figures.months_of_cash - 2500 / 1050) < 1e-9
     shares = dict(zip(figures.by_stream["stream"], figures.by_stream["share"], strict=True))
     assert shares == {"municipal_contract": 0.6, "wage_subsidy": 0.2, "product_sale": 0.2}
+    # no costs were booked: the cost lines over the 12 months — 12 × 1.000 rent + 30 % of October's 2.000 sales
+    assert figures.actual_costs is None and figures.planned_costs == Decimal("12600.00")
+    assert figures.costs == Decimal("12600.00") and figures.result == Decimal("-2600.00")
+
+
+def test_booked_costs_win_over_the_cost_lines(con):
+    _add(con, [(dt.date(2026, 10, 31), 200000, "product_sale", "Café", None)])
+    store.add_cost(con, {"category": "rent", "kind": "fixed", "monthly_amount": 1000})
+    con.execute("INSERT INTO actual_costs (entry_date, amount, counterparty, import_id, occurrence) "
+                "SELECT DATE '2026-10-15', 1500, 'Udlejer', max(id), 1 FROM imports")
+    figures = overview(con, default_window(con))
+    assert figures.actual_costs == Decimal("1500.00") and figures.planned_costs is None
+    assert figures.result == Decimal("500.00")  # 2.000 − 1.500

@@ -38,7 +38,7 @@ from seconomy.store.plans import ReplaceCounts
 _FORMULA_START = ("=", "+", "-", "@")
 # Which columns each kind of row may fill (``type`` and ``id`` are on every row).
 _AGREEMENT_ONLY = ("counterparty", "municipality", "department", "placements", "price", "price_unit", "total_amount",
-                   "schedule", "notice_months", "renewal_probability", "status")
+                   "schedule", "notice_months", "payment_days", "renewal_probability", "status")
 _COST_ONLY = ("category", "kind", "share_of_income")
 _TEXT = ("counterparty", "department", "category", "note")
 

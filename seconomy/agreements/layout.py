@@ -44,6 +44,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("end_date", "slut", "end", ("slutdato", "til", "end date", "to", "udloeb", "udloebsdato")),
     Column("notice_months", "opsigelse (mdr.)", "notice (months)", ("opsigelsesvarsel", "opsigelse", "notice",
                                                                      "notice months", "notice period")),
+    Column("payment_days", "betalingsfrist (dage)", "payment term (days)",
+           ("betalingsfrist", "betalingsbetingelser", "kredittid", "payment days", "payment term", "terms")),
     Column("renewal_probability", "sandsynlighed for forlængelse", "renewal probability",
            ("forlaengelse", "sandsynlighed", "renewal", "probability of renewal")),
     Column("status", "status", "status", ("tilstand",)),

@@ -123,6 +123,36 @@ def monthly_income_ore(agreement_row: Mapping[str, object], months: Sequence[dt.
     return [int(amount * 100) for amount in monthly_incomes(agreement_row, months)]
 
 
+RATE_MONTHS = 12
+
+
+def monthly_rate(agreement_row: Mapping[str, object]) -> Decimal:
+    """What the agreement brings in a month, by these same rules: the income a board loses when it ends.
+
+    Why one rule: the exposure table, the Agreements page and the forecast must agree on what an agreement
+    is worth. A contract: its income by its terms over its last 12 months in force (fewer when it is
+    shorter), divided by the months in force (a partly covered month counts by its days) — so a weekly price
+    counts 365/12/7 weeks a month, as invoiced. A grant: its total over the months of its period.
+    Rounded to the øre (half up); 0.00 for a rejected agreement or one without terms.
+    """
+    start, end = values.date(_get(agreement_row, "start_date")), values.date(_get(agreement_row, "end_date"))
+    if start is None or _get(agreement_row, "status") == "rejected":
+        return _ZERO
+    last = (end or start).replace(day=1)
+    if _get(agreement_row, "stream") in GRANT_STREAMS:
+        total = _dec(agreement_row, "total_amount")
+        span = _month_index(end) - _month_index(start) + 1 if end else 1
+        return _ZERO if total is None else (total / span).quantize(_CENT, rounding=ROUND_HALF_UP)
+    first = max(start.replace(day=1), add_months(last, 1 - RATE_MONTHS)) if end else start.replace(day=1)
+    if end is None:
+        last = add_months(first, RATE_MONTHS - 1)
+    months = [add_months(first, i) for i in range(_month_index(last) - _month_index(first) + 1)]
+    in_force = sum(Decimal(_days_in_force(start, end, m)) / month_end(m).day for m in months)
+    if not in_force:
+        return _ZERO
+    return (sum(monthly_incomes(agreement_row, months), _ZERO) / in_force).quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
 def months_from(first_month: dt.date, months: int) -> list[dt.date]:
     """``months`` consecutive first-of-month dates starting with the month of ``first_month``."""
     return [add_months(first_month, i) for i in range(months)]

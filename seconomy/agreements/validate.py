@@ -101,12 +101,12 @@ class _Fields:
             return None
         return rounded
 
-    def count(self, name: str) -> int | None:
+    def count(self, name: str, limit: int = 1200) -> int | None:
         number = self._parse(name, values.integer, "integer", False)
         if number is not None and number < 0:
             self.problem(name, "negative")
             return None
-        if number is not None and number > 1200:
+        if number is not None and number > limit:
             self.problem(name, "too_large")
             return None
         return number
@@ -218,6 +218,7 @@ def clean_agreement(raw: Mapping[str, object]) -> tuple[dict[str, object], list[
     row = {
         "stream": stream, "counterparty": counterparty, "municipality_code": code, "department": department,
         **terms, "start_date": start, "end_date": end, "notice_months": fields.count("notice_months"),
+        "payment_days": fields.count("payment_days", limit=365),
         "renewal_probability": None if probability is None else float(probability), "status": status,
         "note": fields.text("note"),
     }

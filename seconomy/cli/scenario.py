@@ -16,10 +16,14 @@ from seconomy.errors import UsageError
 from seconomy.forecast import build_baseline
 from seconomy.forecast.months import month_text
 from seconomy.scenarios.montecarlo import MAX_RUNS, SimulationResult, simulate
-from seconomy.scenarios.results import ScenarioResult, compute, simulation_json, to_json
+from seconomy.scenarios.results import ScenarioResult, booked_in_partial_month, compute, simulation_json, to_json
 from seconomy.scenarios.spec import parse_spec
+from seconomy.settings import get_settings
 
 DEFAULT_SEED = 1
+WARNINGS = {"no_costs": "there are no cost lines: the result and the cash have no expenses (enter costs, or accept the "
+                        "proposals on the Agreements page)",
+            "cash_stale": "the cash figure is more than two months older than the forecast start; update it"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,12 +74,19 @@ def run(args: argparse.Namespace) -> int:
     if args.simulate is not None and not 1 <= args.simulate <= MAX_RUNS:
         raise UsageError(f"--simulate takes 1 to {MAX_RUNS} runs, not {args.simulate}")
     spec = parse_spec(_read(args.spec))
+    if args.seed is not None and args.seed < 0:
+        raise UsageError("--seed must be a whole number 0 or above")
     with store.session(args.db) as con:
         baseline = build_baseline(con, spec.start, spec.months)
-    result = compute(baseline, spec)
+        actual = booked_in_partial_month(con, baseline)
+        correlation = float(get_settings(con)["renewal_correlation"])
+    result = compute(baseline, spec, actual=actual)
+    for warning in result.warnings:
+        print(f"warning: {WARNINGS[warning]}", file=sys.stderr)
     simulation = None
     if args.simulate is not None:
-        simulation = simulate(baseline, spec, args.simulate, DEFAULT_SEED if args.seed is None else args.seed)
+        simulation = simulate(baseline, spec, args.simulate, DEFAULT_SEED if args.seed is None else args.seed,
+                              correlation=correlation)
     if args.json:
         out = to_json(result)
         if simulation is not None:

@@ -1,65 +1,85 @@
-"""The baseline forecast: what happens month by month if nothing changes.
+"""The baseline forecast: what happens month by month if nothing changes — and what it is worth in cash.
 
-Income comes from the enterprise's active agreements by their terms until their end date (a
-renewal only when its probability is 1), and for every payer not covered by an agreement from its
-trailing-12-month run rate — product sales spread over the year by their month-of-year pattern.
-Costs come from the costs table; the cash starts from the opening cash setting at its cash date.
+Income comes from the agreements in force by their terms (their renewals on their own day and term, pending
+applications with their chance), and for income no agreement covers from run rates of the complete months —
+each payer's own seasonal profile when it has 24 months of history, else flat; one-offs left out. Costs come from
+the cost lines. Two honest lines: *contracted* (agreements in force, renewals that are certain, run rates) and
+*expected* (renewals and pending applications weighted by their probability — the Monte Carlo's mean). Cash
+follows payment terms and VAT, from the cash figure rolled forward to the forecast start (seconomy.forecast.cash).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 import duckdb
 import numpy as np
 import pandas as pd
 
 from seconomy.errors import ScenarioError
+from seconomy.forecast.calibration import calibrate
+from seconomy.forecast.cash import CashModel, VatRules, build_cash
 from seconomy.forecast.costs import CostModel, load_costs
-from seconomy.forecast.lines import LineSet, add_agreement_lines, add_run_rate_lines
+from seconomy.forecast.history import Cutoff, cutoff
+from seconomy.forecast.lines import ROLES_CERTAIN, LineSet, Terms, add_agreement_lines, add_run_rate_lines, agreement_lags, coverage_table
 from seconomy.forecast.months import month_range, month_text, months_between
+from seconomy.forecast.runrate import one_offs
 from seconomy.settings import get_settings
-from seconomy.window import Window, add_months, last_data_date, trailing_window
+from seconomy.streams import STREAMS
+from seconomy.window import Window
 
 MAX_MONTHS = 36
 MAX_DELAY = 24  # a scenario may start at most this many months after the first forecast month
-IN_BASELINE_ROLES = ("agreement", "run_rate", "seasonal")
+WEIGHTS = ("contracted", "expected")
 
 
 @dataclass(frozen=True)
 class Baseline:
-    """The forecast model: income lines and cost lines over the forecast months, and the cash."""
+    """The forecast model: income and cost lines over the forecast months, the cash model, and where it came from."""
 
     months: tuple[dt.date, ...]  # from the first forecast month to the last reported month
     start: int  # index of the first reported month in ``months``
     lines: pd.DataFrame  # seconomy.forecast.lines.LINE_COLUMNS
     amounts: np.ndarray  # lines × months, whole øre
     costs: CostModel
-    opening_cash_ore: int
-    cash_date: dt.date
-    cash_from: int  # index of the first month whose result is added to the opening cash
-    trailing: Window  # the run-rate window
+    cash: CashModel
+    cut: Cutoff
+    one_offs: pd.DataFrame  # income left out as one-off (seconomy.forecast.runrate.one_offs)
+    coverage: pd.DataFrame  # which agreement covers which income (seconomy.forecast.lines.coverage_table)
+    calibration: dict[str, tuple[float, float]]  # stream → (σ, persistence) from the history, where it suffices
+    opening_cash_ore: int  # the cash figure as entered (before the roll-forward)
 
     @property
     def report_months(self) -> tuple[dt.date, ...]:
         return self.months[self.start:]
 
     @property
-    def included(self) -> np.ndarray:
-        """Lines in the baseline: agreements, run rates, and renewals that are certain (probability 1)."""
+    def cash_date(self) -> dt.date:
+        return self.cash.cash_date
+
+    @property
+    def trailing(self) -> Window:
+        return self.cut.trailing
+
+    def weights(self, kind: str = "expected") -> np.ndarray:
+        """What each line counts for in the contracted or the expected forecast (0 … 1)."""
         roles = self.lines["role"].to_numpy()
-        certain = (roles == "renewal") & (self.lines["probability"].to_numpy() >= 1.0)
-        return np.isin(roles, IN_BASELINE_ROLES) | certain
+        p = self.lines["probability"].to_numpy()
+        certain = np.isin(roles, ROLES_CERTAIN)
+        if kind == "contracted":
+            return (certain | ((roles == "renewal") & (p >= 1.0))).astype(float)
+        return np.where(certain, 1.0, np.where(np.isin(roles, ["renewal", "pending"]), p, 0.0))
+
+    @property
+    def included(self) -> np.ndarray:
+        """Lines in the contracted forecast (for callers that want the certain part)."""
+        return self.weights("contracted") > 0
 
 
 def first_forecast_month(con: duckdb.DuckDBPyConnection) -> dt.date:
-    """The month after the last month with data."""
-    last = last_data_date(con)
-    if last is None:
-        raise ScenarioError("there is no income data to forecast from: import a ledger (or the demo) first")
-    return add_months(last, 1)
+    """The first month with forecast income: the data's partial last month, else the month after it."""
+    return cutoff(con).first_forecast_month
 
 
 def _horizon(first: dt.date, start: dt.date | None, months: int) -> tuple[dt.date, int]:
@@ -68,35 +88,41 @@ def _horizon(first: dt.date, start: dt.date | None, months: int) -> tuple[dt.dat
     start = start or first
     if start < first:
         raise ScenarioError(f"start {month_text(start)} is before the first forecast month {month_text(first)} "
-                            "(the month after the last data)")
+                            "(the month after the last complete month of data)")
     if months_between(first, start) > MAX_DELAY:
         raise ScenarioError(f"start {month_text(start)} is more than {MAX_DELAY} months after the first forecast "
                             f"month {month_text(first)}")
     return start, months_between(first, start)
 
 
-def _cash(con: duckdb.DuckDBPyConnection, last_data: dt.date) -> tuple[int, dt.date]:
-    settings = get_settings(con)
-    cash = Decimal(str(settings["opening_cash"]))
+def _cash_figure(settings: dict[str, object], cut: Cutoff) -> tuple[object, dt.date]:
     raw = str(settings["cash_date"] or "").strip()
     try:
-        cash_date = dt.date.fromisoformat(raw) if raw else last_data
+        day = dt.date.fromisoformat(raw) if raw else cut.last_day
     except ValueError:
-        cash_date = last_data
-    return int(cash * 100), cash_date
+        day = cut.last_day
+    return settings["opening_cash"], day
+
+
+def _vat(settings: dict[str, object]) -> VatRules:
+    streams = tuple(s.strip() for s in str(settings["vat_streams"] or "").split(",") if s.strip() in STREAMS)
+    return VatRules(float(settings["vat_rate"]), streams, str(settings["vat_period"]))
 
 
 def build_baseline(con: duckdb.DuckDBPyConnection, start: dt.date | None = None, months: int = 12) -> Baseline:
-    """The baseline over ``months`` months from ``start`` (default: the month after the last data)."""
-    first = first_forecast_month(con)
-    start, offset = _horizon(first, start, months)
-    engine = month_range(first, offset + months)
-    last_data = last_data_date(con)
-    trailing = trailing_window(last_data)
-    lines = LineSet(engine)
-    add_agreement_lines(con, lines)
-    add_run_rate_lines(con, lines, trailing)
+    """The baseline over ``months`` months from ``start`` (default: the first forecast month)."""
+    cut = cutoff(con)
+    start, offset = _horizon(cut.first_forecast_month, start, months)
+    axis = month_range(cut.first_forecast_month, offset + months)
+    settings = get_settings(con)
+    terms = Terms({s: int(settings[f"payment_days_{s}"]) for s in STREAMS})
+    lines = LineSet(axis)
+    add_agreement_lines(con, lines, cut, terms)
+    rates = add_run_rate_lines(con, lines, cut, terms, int(settings["recurring_min_months"]))
     meta, amounts = lines.frame()
-    opening, cash_date = _cash(con, last_data)
-    cash_from = max(0, months_between(first, cash_date.replace(day=1)) + 1)
-    return Baseline(engine, offset, meta, amounts, load_costs(con, engine), opening, cash_date, cash_from, trailing)
+    costs = load_costs(con, axis)
+    opening, cash_date = _cash_figure(settings, cut)
+    cash = build_cash(con, cut, axis, opening, cash_date, {s: terms.lag(s) for s in STREAMS}, _vat(settings), costs,
+                      agreement_lags(con, terms))
+    return Baseline(axis, offset, meta, amounts, costs, cash, cut, one_offs(rates), coverage_table(con, cut),
+                    calibrate(con, cut), int(opening * 100))

@@ -1,17 +1,19 @@
-"""The baseline's income lines: one per agreement, renewal, pending application or run-rate payer.
+"""The forecast's income lines: one per agreement, renewal, pending application or run-rate payer.
 
-A line is one source of income (a row of ``meta``) with an amount for every forecast month (a row
-of the øre matrix). Keeping the source on the line is what makes each baseline figure traceable:
-``source`` names the agreement id or the run rate it came from.
+A line is one source of income (a row of ``meta``) with an amount for every forecast month (a row of the øre
+matrix). Keeping the source on the line makes every figure traceable: ``source`` names the agreement or the run
+rate it came from, ``probability`` what the line is worth in the *expected* forecast:
 
-Coverage (so contract income is not counted twice): a payer's income in a stream is *covered by
-an agreement* when an agreement with the same payer key (a municipality's short name for a
-municipal agreement, else the counterparty) and the same stream is active, or ended/cancelled
-no earlier than the first day of the trailing 12 months. Covered income is forecast from the
-agreements' terms only; every other (payer, stream, counterparty) gets its trailing-12-month run rate.
+* ``agreement`` (in force) and ``run_rate``/``seasonal`` lines: 1 — in both the contracted and the expected line;
+* ``renewal`` (the agreement again, on its own day and term, after its end date): its renewal probability —
+  in the contracted line only when that is 1, in the expected line weighted by it;
+* ``pending`` (an application): its probability (the agreement's ``renewal_probability``, the chance of a
+  grant) — never contracted, weighted in the expected line; a pending application for the same counterparty and
+  stream as an ending agreement replaces that agreement's renewal (the application IS the renewal: never both).
 
-What an agreement pays in a month by its terms is seconomy.agreements.terms' rule (one rule for
-the Agreements page and the forecast); this module decides which agreements count and how.
+Coverage (seconomy.forecast.coverage) decides which income the agreements forecast; every other recurring
+income gets its run rate (seconomy.forecast.runrate). What an agreement pays in a month is
+seconomy.agreements.terms' rule — one rule for the Agreements page, the exposure table and the forecast.
 """
 
 from __future__ import annotations
@@ -19,51 +21,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 import duckdb
 import numpy as np
 import pandas as pd
 
 from seconomy.agreements.terms import monthly_income_ore as monthly_income
-from seconomy.forecast.months import months_between
-from seconomy.window import Window, add_months, month_end
+from seconomy.forecast.coverage import coverers, covering
+from seconomy.forecast.history import Cutoff
+from seconomy.forecast.renewals import renewals
+from seconomy.forecast.runrate import RunRate, histories, kept_keys, run_rates, spread
+from seconomy.text import fold
+from seconomy.window import month_end
 
 LINE_COLUMNS = ("key", "municipality_code", "stream", "counterparty", "agreement_id", "role", "source",
-                "probability", "basis")
-# Roles: 'agreement' (active, in the baseline), 'renewal' (the same agreement again after its end date:
-# in the baseline only when its renewal probability is 1, else drawn by the simulation), 'pending'
-# (an application: only in a scenario that grants it), 'run_rate' and 'seasonal' (payers without an
-# agreement), 'added' (new income a scenario brings in).
-SEASON_MONTHS = 36  # months of history behind a seasonal profile
-OWN_PROFILE_MONTHS = 24  # a payer needs this much history for a profile of its own
+                "probability", "basis", "lag")
+ROLES_CERTAIN = ("agreement", "run_rate", "seasonal", "added")
+SUPERSEDE_MONTHS = 6  # a pending application starting this close to an agreement's end is its renewal
 
 _AGREEMENTS_SQL = """
 SELECT a.id, a.stream, a.counterparty, a.municipality_code, a.placements, a.price, a.price_unit,
        a.monthly_amount, a.total_amount, a.schedule, a.start_date, a.end_date, a.renewal_probability, a.status,
-       payer_key(a.municipality_code, a.counterparty) AS payer
+       a.payment_days, payer_key(a.municipality_code, a.counterparty) AS payer
 FROM agreements a
 WHERE a.status IN ('active', 'pending') ORDER BY a.id"""
 
-_COVERED = """covered AS (
-    SELECT DISTINCT payer_key(a.municipality_code, a.counterparty) AS payer, a.stream
-    FROM agreements a
-    WHERE a.status = 'active' OR (a.status IN ('ended', 'cancelled') AND a.end_date >= $from))"""
-
-_RUN_RATE_SQL = f"""
-WITH {_COVERED}
-SELECT i.payer, i.stream, i.counterparty, max(i.municipality_code) AS municipality_code, sum(i.amount) AS total
-FROM income i ANTI JOIN covered c ON c.payer = i.payer AND c.stream = i.stream
-WHERE i.entry_date BETWEEN $from AND $to
-GROUP BY i.payer, i.stream, i.counterparty HAVING sum(i.amount) > 0
-ORDER BY i.stream, total DESC, i.payer, i.counterparty"""
-
-_SEASON_SQL = """
-SELECT payer, counterparty, month(entry_date) AS moy, sum(amount) AS amount
-FROM income WHERE stream = 'product_sale' AND entry_date BETWEEN $from AND $to GROUP BY ALL"""
-
-_FIRST_SALE_SQL = """
-SELECT payer, counterparty, min(entry_date) AS first FROM income WHERE stream = 'product_sale' GROUP BY ALL"""
+_SO_FAR = """SELECT counterparty, stream, sum(amount) FROM income WHERE entry_date BETWEEN ? AND ? GROUP BY ALL"""
 
 
 @dataclass
@@ -83,98 +66,130 @@ class LineSet:
         meta["municipality_code"] = meta["municipality_code"].astype("Int16")
         meta["agreement_id"] = meta["agreement_id"].astype("Int64")
         meta["probability"] = meta["probability"].astype(float)
+        meta["lag"] = meta["lag"].fillna(0).astype(int)
         matrix = np.array(self.amounts, dtype=np.float64).reshape(len(self.rows), len(self.months))
         return meta, matrix
 
 
+def lag_months(days: object) -> int:
+    """A payment term in days as whole months (days ÷ 30, rounded): 30 days after the month → the next month."""
+    return max(0, int(float(days) / 30 + 0.5)) if days is not None else 0
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Payment terms: days after the month per stream (settings), an agreement's own ``payment_days`` first."""
+
+    days: dict[str, int]
+
+    def lag(self, stream: str, own: object = None) -> int:
+        return lag_months(own if own is not None else self.days.get(stream, 0))
+
+
+def agreement_lags(con: duckdb.DuckDBPyConnection, terms: Terms) -> dict[tuple[str, str], int]:
+    """(folded counterparty, stream) → the payment term in months of an agreement that states its own."""
+    rows = con.execute("SELECT counterparty, stream, payment_days FROM agreements WHERE payment_days IS NOT NULL "
+                       "AND status <> 'rejected' ORDER BY id").fetchall()
+    return {(fold(c), s): terms.lag(s, d) for c, s, d in rows}
+
+
+def _so_far(con: duckdb.DuckDBPyConnection, cut: Cutoff) -> dict[tuple[str, str], int]:
+    """Income already booked in the partial first forecast month, per (folded counterparty, stream), in øre."""
+    if not cut.partial:
+        return {}
+    rows = con.execute(_SO_FAR, [cut.first_forecast_month, cut.last_day]).fetchall()
+    return {(fold(c), s): int(a * 100) for c, s, a in rows}
+
+
+def _remaining(amounts: list[int], already: int) -> list[int]:
+    """The first month's amount less what was already booked in it (never below zero).
+
+    Why not the share of days left: a payer invoiced once a month has either paid (nothing more to come) or not
+    (all of it to come); a till taking money daily has booked about the days gone. Subtracting what was booked is
+    right in all three cases, and it is the same rule for agreements and run rates.
+    """
+    if amounts and already:
+        amounts = [max(0, amounts[0] - already), *amounts[1:]]
+    return amounts
+
+
+def _superseding(rows: list[dict]) -> dict[int, dict]:
+    """Agreement id → the pending application that is its renewal (same counterparty and stream, starting near its end)."""
+    pending = [r for r in rows if r["status"] == "pending"]
+    out = {}
+    for row in rows:
+        if row["status"] != "active" or row["end_date"] is None:
+            continue
+        for p in pending:
+            gap = (p["start_date"] - row["end_date"]).days
+            if (fold(p["counterparty"]), p["stream"]) == (fold(row["counterparty"]), row["stream"]) \
+                    and -31 * SUPERSEDE_MONTHS <= gap <= 31 * SUPERSEDE_MONTHS:
+                out[row["id"]] = p
+    return out
+
+
 def _renewal_amounts(row: dict, months: Sequence[dt.date]) -> list[int]:
-    """The agreement again, term after term of the same length, from the month after it ends."""
-    start, end = row["start_date"].replace(day=1), row["end_date"]
-    term = months_between(start, end.replace(day=1)) + 1
+    """The agreement again, term after term on its own day and term length, from the day after it ends."""
     total = [0] * len(months)
-    shift = term
-    while months and add_months(start, shift) <= months[-1]:
-        renewed = {**row, "start_date": add_months(start, shift), "end_date": month_end(add_months(end, shift))}
+    for start, end in renewals(row["start_date"], row["end_date"], month_end(months[-1])):
+        renewed = {**row, "start_date": start, "end_date": end, "status": "active"}
         total = [a + b for a, b in zip(total, monthly_income(renewed, months), strict=True)]
-        shift += term
     return total
 
 
-def add_agreement_lines(con: duckdb.DuckDBPyConnection, lines: LineSet) -> None:
-    """Active agreements by their terms, their renewals, and pending applications."""
+def add_agreement_lines(con: duckdb.DuckDBPyConnection, lines: LineSet, cut: Cutoff, terms: Terms) -> None:
+    """Agreements in force by their terms, their renewals, and pending applications."""
     cursor = con.execute(_AGREEMENTS_SQL)
     names = [d[0] for d in cursor.description]
-    first = lines.months[0]
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
+    rows = [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    superseded = _superseding(rows)
+    already = _so_far(con, cut)
+    for row in rows:
         p = float(row["renewal_probability"]) if row["renewal_probability"] is not None else 0.0
         common = dict(key=row["payer"], municipality_code=row["municipality_code"], stream=row["stream"],
-                      counterparty=row["counterparty"], agreement_id=row["id"])
+                      counterparty=row["counterparty"], agreement_id=row["id"], lag=terms.lag(row["stream"], row["payment_days"]))
+        amounts = _remaining(monthly_income(row, lines.months), already.get((fold(row["counterparty"]), row["stream"]), 0))
         if row["status"] == "pending":
-            lines.add(monthly_income(row, lines.months), **common, role="pending", source=f"agreement:{row['id']}:pending",
-                      probability=0.0)
+            lines.add(amounts, **common, role="pending", source=f"agreement:{row['id']}:pending", probability=p)
             continue
-        lines.add(monthly_income(row, lines.months), **common, role="agreement", source=f"agreement:{row['id']}",
-                  probability=1.0)
+        lines.add(amounts, **common, role="agreement", source=f"agreement:{row['id']}", probability=1.0)
         end = row["end_date"]
-        if end is not None and end < month_end(lines.months[-1]) and end >= add_months(first, -1) and p > 0:
-            lines.add(_renewal_amounts(row, lines.months), **common, role="renewal",
-                      source=f"agreement:{row['id']}:renewal", probability=p)
+        if end is None or end >= month_end(lines.months[-1]) or row["id"] in superseded or p <= 0:
+            continue
+        lines.add(_renewal_amounts(row, lines.months), **common, role="renewal", source=f"agreement:{row['id']}:renewal",
+                  probability=p)
 
 
-def _profiles(con: duckdb.DuckDBPyConnection, last_month: dt.date) -> tuple[dict, list[Decimal] | None, dict]:
-    """Month-of-year sales per (payer, counterparty), the stream's profile, and each line's first sale."""
-    season = Window(add_months(last_month, 1 - SEASON_MONTHS), month_end(last_month))
-    own: dict[tuple[str, str], list[Decimal]] = {}
-    stream = [Decimal(0)] * 12
-    for payer, counterparty, moy, amount in con.execute(_SEASON_SQL, {"from": season.start, "to": season.end}).fetchall():
-        own.setdefault((payer, counterparty), [Decimal(0)] * 12)[moy - 1] += amount
-        stream[moy - 1] += amount
-    first = {(p, c): d for p, c, d in con.execute(_FIRST_SALE_SQL).fetchall()}
-    data_first = min(first.values(), default=season.start)
-    # Average per month of the year over the months that had data, so a short history is not lopsided.
-    seen = [0] * 12
-    m = max(season.start, data_first.replace(day=1))
-    while m <= last_month:
-        seen[m.month - 1] += 1
-        m = add_months(m, 1)
-    if min(seen) == 0:
-        return {}, None, first
-    stream_profile = [stream[i] / seen[i] for i in range(12)]
-    own_profiles = {k: [v[i] / seen[i] for i in range(12)] for k, v in own.items()}
-    return own_profiles, stream_profile, first
+def add_run_rate_lines(con: duckdb.DuckDBPyConnection, lines: LineSet, cut: Cutoff, terms: Terms, minimum: int) -> list[RunRate]:
+    """Each uncovered recurring (payer, stream, counterparty) at its run rate; returns every rate (one-offs too)."""
+    found = coverers(con, cut.trailing.start)
+    rates = run_rates(histories(con, cut), cut, minimum, kept_keys(con))
+    uncovered = [r for r in rates if covering(found, r.key[2], r.key[1], r.code) is None]
+    already = _so_far(con, cut)
+    for rate in uncovered:
+        if not rate.recurring:
+            continue
+        payer, stream, counterparty = rate.key
+        role, source = ("seasonal", f"run_rate:{cut.complete_months}m:seasonal") if rate.profile else \
+            ("run_rate", f"run_rate:{cut.complete_months}m")
+        amounts = _remaining(spread(rate, lines.months), already.get((fold(counterparty), stream), 0))
+        lines.add(amounts, key=payer, municipality_code=rate.code, stream=stream,
+                  counterparty=counterparty, agreement_id=None, role=role, source=source, probability=1.0,
+                  basis=rate.total, lag=terms.lag(stream))
+    return uncovered
 
 
-def _spread(total: Decimal, profile: list[Decimal] | None, months: Sequence[dt.date]) -> list[int] | None:
-    """``total`` (a year's income) spread over the months of the year by ``profile``; None if unusable."""
-    if profile is None:
-        return None
-    weights = [max(w, Decimal(0)) for w in profile]
-    whole = sum(weights)
-    if whole <= 0:
-        return None
-    return [int((total * weights[m.month - 1] / whole * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)) for m in months]
-
-
-def add_run_rate_lines(con: duckdb.DuckDBPyConnection, lines: LineSet, trailing: Window) -> None:
-    """Each uncovered (payer, stream, counterparty) at its trailing-12-month income; sales by season."""
-    params = {"from": trailing.start, "to": trailing.end}
-    rows = con.execute(_RUN_RATE_SQL, params).fetchall()
-    if not rows:
-        return
-    last_month = trailing.end.replace(day=1)
-    own, stream_profile, first = _profiles(con, last_month)
-    own_before = add_months(last_month, 1 - OWN_PROFILE_MONTHS)
-    for payer, stream, counterparty, code, total in rows:
-        amounts, role, source = None, "run_rate", "run_rate:12m"
-        if stream == "product_sale":
-            mature = first.get((payer, counterparty), last_month) <= own_before
-            profile = own.get((payer, counterparty)) if mature else stream_profile
-            amounts = _spread(total, profile, lines.months)
-            if amounts is not None:
-                role, source = "seasonal", "run_rate:12m:seasonal" + (":own" if mature else ":stream")
-        if amounts is None:
-            monthly = int((total / 12 * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-            amounts = [monthly] * len(lines.months)
-        lines.add(amounts, key=payer, municipality_code=code, stream=stream, counterparty=counterparty,
-                  agreement_id=None, role=role, source=source, probability=1.0, basis=total)
+def coverage_table(con: duckdb.DuckDBPyConnection, cut: Cutoff) -> pd.DataFrame:
+    """Which agreement covers which income of the trailing window (for "where the figures come from")."""
+    found = coverers(con, cut.trailing.start)
+    rows = []
+    for payer, stream, counterparty, code, total in con.execute(
+            """SELECT payer, stream, counterparty, max(municipality_code), sum(amount) FROM income
+               WHERE entry_date BETWEEN ? AND ? GROUP BY payer, stream, counterparty ORDER BY sum(amount) DESC""",
+            [cut.trailing.start, cut.trailing.end]).fetchall():
+        agreement = covering(found, counterparty, stream, None if code is None else int(code))
+        rows.append((payer, stream, counterparty, code, agreement, float(total)))
+    frame = pd.DataFrame(rows, columns=["payer", "stream", "counterparty", "municipality_code", "agreement_id", "income"])
+    frame["agreement_id"] = frame["agreement_id"].astype("Int64")
+    frame["municipality_code"] = frame["municipality_code"].astype("Int16")
+    return frame

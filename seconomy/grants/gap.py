@@ -1,8 +1,9 @@
 """The funding gap of a year: costs − expected income without the pipeline, under a scenario or the baseline.
 
 The dependency on the forecast is in ONE function, ``year_figures``: it runs the scenario over the
-months of the year and reads the forecast's ``scenario_income`` and ``costs`` (when the forecast
-gains an ``expected_income`` column, this is the one line to switch), the income per payer and the
+months of the year and reads the forecast's ``scenario_income`` and ``costs`` — the *expected* forecast
+(seconomy.forecast.lines: renewals and pending agreements weighted by their probability, so a pending
+agreement is counted here at its chance, never again in the pipeline), the income per payer and the
 grant income per funder. Months of the year before the first forecast month are months that have
 happened: they count with their actual income (the ledger) and the costs of the costs table for
 those months (variable costs as their share of that actual income).

@@ -34,7 +34,7 @@ from seconomy.window import Window
 GROUP_COLUMNS = ("key", "municipality_code", "amount", "share", "share_of_scope", "cumulative_share", "major", "critical")
 
 _SQL = """WITH {grouped},
-t AS (SELECT sum(amount) FILTER (WHERE amount > 0) AS total,
+t AS (SELECT sum(amount) FILTER (WHERE amount > 0) AS total, sum(amount) AS net_total,
              sum(amount) FILTER (WHERE amount > 0 AND in_scope) AS scope_total,
              sum((amount * 100)::HUGEINT) FILTER (WHERE amount > 0 AND in_scope) AS scope_ore,
              sum((amount * 100)::HUGEINT * (amount * 100)::HUGEINT) FILTER (WHERE amount > 0 AND in_scope) AS scope_sq,
@@ -47,7 +47,7 @@ SELECT g.key, g.code, g.amount::DOUBLE, g.amount / f.total, g.amount / f.scope_t
        g.amount / f.total >= $major, g.amount / f.total >= $critical,
        coalesce(f.total, 0), coalesce(f.scope_total, 0), f.hhi, 10000 / f.hhi,
        CASE WHEN f.hhi < $moderate THEN 'low' WHEN f.hhi <= $high THEN 'moderate' WHEN f.hhi > $high THEN 'high' END,
-       f.left_out, coalesce(f.left_out_amount, 0)
+       f.left_out, coalesce(f.left_out_amount, 0), coalesce(f.net_total, 0)
 FROM f LEFT JOIN grp g ON g.in_scope AND g.amount > 0
 ORDER BY g.amount DESC, g.key, g.code"""
 
@@ -73,7 +73,7 @@ class Concentration:
 
     window: Window
     by: str
-    total: Decimal  # total net income of the groups with income (the shares' denominator)
+    total: Decimal  # the window's income: every entry, a payer with a negative net included
     hhi: float | None  # None when there is no income in scope
     effective_number: float | None
     top1_share: float | None
@@ -84,11 +84,19 @@ class Concentration:
     left_out: int = 0  # groups with a negative net in the window
     left_out_amount: Decimal = Decimal("0.00")
     thresholds: Thresholds = field(default_factory=lambda: Thresholds())
+    share_total: Decimal = Decimal("0.00")  # the income of the groups with income: the shares' denominator
 
     @property
     def municipal_share(self) -> float | None:
-        """Municipal income / total income (meaningful for by="municipality")."""
-        return float(self.scope_total / self.total) if self.total else None
+        """Municipal income / the income the shares are of (meaningful for by="municipality")."""
+        return float(self.scope_total / self.share_total) if self.share_total else None
+
+    @property
+    def left_out_groups(self) -> pd.DataFrame:
+        """The groups with a negative net, listed apart (they count in the total, not in the shares)."""
+        return self._left_out if self._left_out is not None else pd.DataFrame(columns=["key", "municipality_code", "amount"])
+
+    _left_out: pd.DataFrame | None = None
 
 
 def concentration(con: duckdb.DuckDBPyConnection, window: Window, by: str = "payer") -> Concentration:
@@ -96,14 +104,23 @@ def concentration(con: duckdb.DuckDBPyConnection, window: Window, by: str = "pay
     limits = Thresholds.from_settings(get_settings(con))
     params = {"start": window.start, "end": window.end, "moderate": limits.hhi_moderate, "high": limits.hhi_high,
               "major": limits.major_share, "critical": limits.critical_share}
-    rows = con.execute(_SQL.format(grouped=grouped_cte(check_by(by))), params).fetchall()
-    total, scope_total, hhi, effective, level, left_out, left_out_amount = rows[0][8:]  # one totals row, always
+    grouped = grouped_cte(check_by(by))
+    rows = con.execute(_SQL.format(grouped=grouped), params).fetchall()
+    positive, scope_total, hhi, effective, level, left_out, left_out_amount, net = rows[0][8:]  # one totals row, always
     groups = pd.DataFrame([r[:8] for r in rows if r[2] is not None], columns=list(GROUP_COLUMNS))
     groups["municipality_code"] = groups["municipality_code"].astype("Int16")
     top1 = float(groups["share"].iloc[0]) if len(groups) else None
     top3 = float(groups["cumulative_share"].iloc[min(3, len(groups)) - 1]) if len(groups) else None
-    return Concentration(window, by, Decimal(total), hhi, effective, top1, top3, level, groups, Decimal(scope_total),
-                         int(left_out), Decimal(left_out_amount), limits)
+    window_only = {"start": window.start, "end": window.end}
+    negative = pd.DataFrame(con.execute(_NEGATIVE_SQL.format(grouped=grouped), window_only).fetchall(),
+                            columns=["key", "municipality_code", "amount"])
+    negative["municipality_code"] = negative["municipality_code"].astype("Int16")
+    return Concentration(window, by, Decimal(net), hhi, effective, top1, top3, level, groups, Decimal(scope_total),
+                         int(left_out), Decimal(left_out_amount), limits, Decimal(positive), negative)
+
+
+_NEGATIVE_SQL = """WITH {grouped}
+SELECT key, code, amount FROM grp WHERE in_scope AND amount < 0 ORDER BY amount, key"""
 
 
 @dataclass(frozen=True)
@@ -161,6 +178,9 @@ def as_json(result: Concentration) -> dict[str, object]:
     if municipal:
         out["municipal_share"] = result.municipal_share
     out["groups"] = groups
+    out["shares_total_dkk"] = _dkk(result.share_total)
+    out["left_out"] = [{"key": r.key, "municipality_code": None if pd.isna(r.municipality_code) else int(r.municipality_code),
+                        "amount_dkk": _dkk(r.amount)} for r in result.left_out_groups.itertuples(index=False)]
     return out
 
 

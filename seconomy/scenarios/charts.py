@@ -25,12 +25,19 @@ def _layout(fig: go.Figure, height: int = 360, money_axis: str = "") -> go.Figur
 
 
 def cash_lines(monthly: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure:
-    """Closing cash per month, baseline against scenario, with the zero line and the first negative month."""
+    """Closing cash per month, baseline against scenario, with the zero line and the first negative month.
+
+    The scenario is the expected forecast; its contracted-only cash (renewals and applications not counted) is
+    the dotted line beneath it, when it differs.
+    """
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["baseline_cash"], name=labels["baseline"],
                              mode="lines+markers", line=dict(color=BASELINE, dash="dash")))
     fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["cash"], name=labels["scenario"], mode="lines+markers",
                              line=dict(color=SCENARIO, width=3)))
+    if "contracted" in labels and "contracted_cash" in monthly and not monthly["contracted_cash"].equals(monthly["cash"]):
+        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["contracted_cash"], name=labels["contracted"], mode="lines",
+                                 line=dict(color=SCENARIO, width=1.5, dash="dot")))
     negative = monthly[monthly["cash"] < 0]
     if not negative.empty:
         first = negative.iloc[0]

@@ -1,19 +1,21 @@
-"""Monte Carlo around a scenario: renewals, mid-year municipal cuts and volatile income, 10 000 runs.
+"""Monte Carlo around a scenario: municipalities that decide once a budget year, income that wobbles with memory.
 
-What varies in each run (everything else is the deterministic scenario, shocks included):
-  * every agreement that ends inside the forecast is renewed on the same terms with its renewal
-    probability (one draw per agreement and run; a renewal that is certain is already in the forecast);
-  * every municipality cuts its purchases mid-year with its cut probability, once per calendar year,
-    from the simulation's cut month on, by a size drawn uniformly from the cut-size range; cuts persist
-    and compound;
-  * every stream's income is multiplied month by month by max(0, 1 + σ·ε), ε standard normal, σ the
-    stream's volatility (one factor per stream and month, shared by the stream's payers).
-Costs follow the simulated income (variable costs) exactly as in the deterministic forecast; with
-every probability 1 (cut size 0) and no volatility the simulation reproduces the forecast to the øre.
+What varies in each run (everything else is the scenario the page shows, shocks included):
+  * every uncertain line — a renewal, a pending application — is drawn with its probability; its mean is the
+    expected forecast, so the fan and the deterministic line tell one story;
+  * every municipality decides its renewals and its mid-year cut once per budget year (the calendar year the
+    money is for), together: one latent draw per (municipality, year) moves them all, with correlation
+    ``correlation`` (the setting ``renewal_correlation``, default 1; 0 = every decision on its own). A bad budget
+    draw cuts (with the cut probability, from the cut month, by a size uniform in the cut-size range; cuts
+    compound) and lets renewals lapse. Lines of other payers (a foundation's grant) are drawn independently;
+  * each stream's income level follows an AR(1): xₜ = φ·xₜ₋₁ + σ·√(1−φ²)·εₜ, factor max(0, 1 + xₜ), so a good or bad
+    spell lasts (σ and φ from the history, seconomy.forecast.calibration, unless the scenario sets them).
+Costs follow the simulated income (variable costs); the cash follows payment terms and VAT exactly as the
+deterministic forecast (seconomy.forecast.cash). With every probability 0 or 1, no cut and no volatility, the
+simulation reproduces the deterministic forecast to the øre.
 
-Reproducible: runs are drawn in blocks of ``BLOCK`` from ``SeedSequence(seed).spawn``, so the same
-seed and number of runs give the same numbers on any machine with the same numpy, whatever the
-progress reporting.
+Reproducible: runs are drawn in blocks of ``BLOCK`` from ``SeedSequence(seed).spawn``, so the same seed and number
+of runs give the same numbers, whatever the progress reporting.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from seconomy.forecast import Baseline, CostModel, CostOp, cost_lines
-from seconomy.scenarios.engine import Applied, apply, evaluate
+from seconomy.forecast.cash import CashModel, cash_flows, cash_path
+from seconomy.scenarios.engine import Applied, Groups, apply, evaluate, groups
 from seconomy.scenarios.spec import Simulation, Spec
 from seconomy.streams import STREAMS
 
@@ -36,28 +39,43 @@ MAX_RUNS = 100_000
 Progress = Callable[[float], None]
 
 
+def normal_cdf(x: np.ndarray) -> np.ndarray:
+    """Φ(x), vectorised (Abramowitz & Stegun 7.1.26 for erf: absolute error below 1.5e-7)."""
+    z = np.abs(x) / np.sqrt(2.0)
+    t = 1.0 / (1.0 + 0.3275911 * z)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    erf = 1.0 - poly * np.exp(-z * z)
+    return 0.5 * (1.0 + np.sign(x) * erf)
+
+
 @dataclass(frozen=True)
 class SimModel:
     """Everything a run needs, as arrays: built once, then drawn from many times.
 
-    Income is grouped by municipality (K of them, plus one "no municipality" slot) and stream (S),
-    because a cut acts per municipality and volatility and variable costs per stream.
+    Income is laid out by municipality slot (K municipalities plus one slot for everyone else) and group (a stream
+    and payment term, seconomy.scenarios.engine.Groups): a cut acts per municipality, volatility per stream, the
+    cash timing per group.
     """
 
     months: int
-    certain: np.ndarray  # M × (K + 1) × S: income that is always there
-    random_lines: np.ndarray  # R × M: renewals drawn per run
-    random_muni: np.ndarray  # R: their municipality slot
-    random_stream: np.ndarray  # R: their stream
-    random_p: np.ndarray  # R: their renewal probability
+    certain: np.ndarray  # M × (K + 1) × G: income that is always there
+    random_lines: np.ndarray  # R × M: lines drawn per run
+    random_slot: np.ndarray  # R: their municipality slot (K: none)
+    random_group: np.ndarray  # R: their group
+    random_year: np.ndarray  # R: index of the budget year that decides them
+    random_p: np.ndarray  # R: their probability
     cut_p: np.ndarray  # K: mid-year cut probability per municipality
     cut_size: tuple[float, float]
-    cut_segment: np.ndarray  # M: how many yearly cut months have begun by each month (0 = none yet)
-    volatility: np.ndarray  # S: σ per stream
+    cut_year: np.ndarray  # M: index of the budget year whose cut has begun by each month (−1: none yet)
+    years: int  # budget years in the horizon
+    cut_open: np.ndarray  # Y: whether that year's cut month is still ahead (a past one would be in the books)
+    correlation: float
+    group: Groups
+    sigma: np.ndarray  # S: σ per stream
+    phi: np.ndarray  # S: persistence per stream
     costs: CostModel
     cost_ops: tuple[CostOp, ...]
-    opening_cash: int
-    cash_from: int
+    cash: CashModel
     report_from: int
 
 
@@ -66,117 +84,121 @@ class SimulationResult:
     runs: int
     seed: int
     months: tuple[dt.date, ...]
-    cash: pd.DataFrame  # month, p5, p25, p50, p75, p95 (kroner), plus the deterministic 'forecast'
+    cash: pd.DataFrame  # month, p5, p25, p50, p75, p95 (kroner), plus the deterministic expected 'forecast'
     income: dict[str, float]  # p5 … p95 of income over the horizon
     result: dict[str, float]
     lowest_cash: dict[str, float]
     probability_deficit: float
     probability_negative_cash: float
-    baseline_income: float
-    forecast_income: float
-    revenue_at_risk: float  # baseline income − 5th percentile of simulated income
+    expected_income: float  # the deterministic expected income of the scenario
+    mean_income: float  # the simulated mean (equals expected_income up to sampling error)
+    revenue_at_risk: float  # expected scenario income − the 5th percentile of simulated income
+    baseline_income: float = 0.0  # the expected income without the scenario's shocks and costs
+
+    @property
+    def forecast_income(self) -> float:
+        """The scenario's expected income: what the simulation varies around."""
+        return self.expected_income
 
 
-def _cut_segments(baseline: Baseline, cut_month: int) -> np.ndarray:
-    """For each month, the number of yearly cut months (``cut_month`` of each year) reached so far."""
-    starts = [dt.date(y, cut_month, 1) for y in sorted({m.year for m in baseline.months})]
-    starts = [d for d in starts if baseline.months[0] <= d <= baseline.months[-1]]
-    return np.array([sum(1 for d in starts if m >= d) for m in baseline.months], dtype=np.int64)
+def _first_paying_month(amounts: np.ndarray) -> int:
+    paying = np.flatnonzero(amounts > 0)
+    return int(paying[0]) if paying.size else 0
 
 
-def build_model(baseline: Baseline, applied: Applied, simulation: Simulation) -> SimModel:
-    """Lay out the scenario's lines by (month, municipality, stream), and the renewals to draw."""
+def _cut_year(month: dt.date, cut_month: int, years: list[int], first: dt.date) -> int:
+    """Index of the budget year whose mid-year cut has begun by ``month`` (−1: none yet).
+
+    A cut month before the first forecast month is history: had the cut come, the books would show it.
+    """
+    year = month.year if month.month >= cut_month else month.year - 1
+    return years.index(year) if year in years and dt.date(year, cut_month, 1) >= first else -1
+
+
+def build_model(baseline: Baseline, applied: Applied, simulation: Simulation, correlation: float = 1.0) -> SimModel:
+    """Lay out the scenario's lines by (month, municipality, group), and the uncertain lines to draw."""
     lines = applied.lines
     codes = lines["municipality_code"]
     munis = sorted({int(c) for c in codes.dropna()})
-    muni = codes.map(lambda c: munis.index(int(c)) if pd.notna(c) else len(munis)).to_numpy(dtype=np.int64)
-    stream = lines["stream"].map(STREAMS.index).to_numpy(dtype=np.int64)
-    p = lines["probability"].to_numpy()
-    random = (lines["role"].to_numpy() == "renewal") & ~applied.active & (p > 0)
-    certain = np.zeros((len(baseline.months), len(munis) + 1, len(STREAMS)))
-    for row in np.flatnonzero(applied.active):
-        certain[:, muni[row], stream[row]] += applied.amounts[row]
+    slot = codes.map(lambda c: munis.index(int(c)) if pd.notna(c) else len(munis)).to_numpy(dtype=np.int64)
+    found = groups(baseline, lines)
+    weight = applied.expected
+    random = (weight > 0) & (weight < 1)
+    certain = np.zeros((len(baseline.months), len(munis) + 1, len(found.stream)))
+    for row in np.flatnonzero(weight >= 1):
+        certain[:, slot[row], found.of_line[row]] += applied.amounts[row]
+    years = sorted({m.year for m in baseline.months})
+    year_of = np.array([years.index(baseline.months[_first_paying_month(applied.amounts[r])].year)
+                        for r in np.flatnonzero(random)], dtype=np.int64)
+    cut_year = np.array([_cut_year(m, simulation.cut_month, years, baseline.months[baseline.start]) for m in baseline.months],
+                        dtype=np.int64)
     return SimModel(
-        months=len(baseline.months),
-        certain=certain,
-        random_lines=applied.amounts[random],
-        random_muni=muni[random],
-        random_stream=stream[random],
-        random_p=p[random],
-        cut_p=np.array([simulation.probability_for(code) for code in munis]),
-        cut_size=simulation.cut_size,
-        cut_segment=_cut_segments(baseline, simulation.cut_month),
-        volatility=np.array([simulation.volatility.get(s, 0.0) for s in STREAMS]),
-        costs=baseline.costs,
-        cost_ops=applied.cost_ops,
-        opening_cash=baseline.opening_cash_ore,
-        cash_from=baseline.cash_from,
-        report_from=baseline.start,
+        months=len(baseline.months), certain=certain, random_lines=applied.amounts[random], random_slot=slot[random],
+        random_group=found.of_line[random], random_year=year_of, random_p=weight[random],
+        cut_p=np.array([simulation.probability_for(code) for code in munis]), cut_size=simulation.cut_size,
+        cut_year=cut_year, years=len(years),
+        cut_open=np.array([dt.date(y, simulation.cut_month, 1) >= baseline.months[baseline.start] for y in years]),
+        correlation=correlation, group=found,
+        sigma=np.array([simulation.sigma(s, baseline.calibration) for s in STREAMS]),
+        phi=np.array([simulation.phi(s, baseline.calibration) for s in STREAMS]),
+        costs=baseline.costs, cost_ops=applied.cost_ops, cash=baseline.cash, report_from=baseline.start,
     )
 
 
-def _cuts(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
-    """(segments) × n × (K + 1) factors: the product of the cuts begun in each segment; the last slot is 1.
-
-    A segment is a stretch of months between two yearly cut months, so within it every run's cut
-    factor is constant: the running product over the yearly draws.
-    """
-    k, years = len(model.cut_p), int(model.cut_segment.max(initial=0))
-    happens = rng.random((n, k, years)) < model.cut_p[None, :, None]
+def _budgets(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per run: which uncertain lines come (n × R) and the cut factor per municipality slot and month (n × (K+1) × M)."""
+    k, rho = len(model.cut_p), model.correlation
+    common = rng.standard_normal((n, k + 1, model.years))
+    own = rng.standard_normal((n, len(model.random_p)))
+    municipal = model.random_slot < k
+    latent = np.where(municipal, np.sqrt(rho) * common[:, model.random_slot, model.random_year] + np.sqrt(1 - rho) * own, own)
+    comes = (normal_cdf(latent) > 1.0 - model.random_p[None, :]).astype(np.float64)
+    cut_draw = np.sqrt(rho) * common[:, :k, :] + np.sqrt(1 - rho) * rng.standard_normal((n, k, model.years))
+    happens = (normal_cdf(cut_draw) < model.cut_p[None, :, None]) & model.cut_open[None, None, :]
     low, high = model.cut_size
-    size = low + (high - low) * rng.random((n, k, years))
-    running = np.ones((years + 1, n, k + 1))
-    running[1:, :, :k] = np.cumprod(1.0 - np.where(happens, size, 0.0), axis=2).transpose(2, 0, 1)
-    return running
+    size = low + (high - low) * rng.random((n, k, model.years))
+    running = np.cumprod(1.0 - np.where(happens, size, 0.0), axis=2)  # n × K × Y: cuts compound
+    factors = np.ones((n, k + 1, model.months))
+    for m in range(model.months):
+        y = model.cut_year[m]
+        if y >= 0:
+            factors[:, :k, m] = running[:, :, y]
+    return comes, factors
 
 
-def _income(model: SimModel, renewed: np.ndarray, running: np.ndarray, n: int) -> np.ndarray:
-    """n × S × M income before volatility: certain income and drawn renewals, times the cut factors.
-
-    Within a segment (constant cut factors) the certain income of every stream and month is one
-    product (runs × municipalities) · (municipalities × streams·months), and each stream's renewals
-    one (runs × renewals) · (renewals × months) product.
-    """
-    streams, months = len(STREAMS), model.months
-    out = np.empty((n, streams, months))
-    for j in range(running.shape[0]):
-        chosen = np.flatnonzero(model.cut_segment == j)
-        if chosen.size == 0:
-            continue
-        certain = model.certain[chosen].transpose(1, 2, 0).reshape(running.shape[2], streams * chosen.size)
-        out[:, :, chosen] = _product(running[j], certain).reshape(n, streams, chosen.size)
-        for s in np.unique(model.random_stream):
-            rows = np.flatnonzero(model.random_stream == s)
-            weights = renewed[:, rows] * running[j][:, model.random_muni[rows]]
-            out[:, s, chosen] += _product(weights, model.random_lines[rows][:, chosen])
+def _levels(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
+    """n × S × M income level factors: AR(1) per stream, started in its stationary spread."""
+    streams = len(STREAMS)
+    out = np.ones((n, streams, model.months))
+    for s in np.flatnonzero(model.sigma > 0):
+        sigma, phi = model.sigma[s], model.phi[s]
+        shocks = rng.standard_normal((n, model.months))
+        level = sigma * shocks[:, 0]
+        out[:, s, 0] = np.maximum(0.0, 1.0 + level)
+        for m in range(1, model.months):
+            level = phi * level + sigma * np.sqrt(1 - phi * phi) * shocks[:, m]
+            out[:, s, m] = np.maximum(0.0, 1.0 + level)
     return out
-
-
-def _product(left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """left @ right without BLAS: numpy's own loops, one thread, a fixed order of summation.
-
-    Why: these products are small (a thousand runs × a few dozen columns); multithreaded BLAS
-    gains nothing on them and, on a busy two-core machine, its threads made them 20× slower.
-    A fixed summation order also keeps "same seed, same numbers" independent of the BLAS build.
-    """
-    return np.einsum("ik,kj->ij", left, right, optimize=False)
 
 
 def _block(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Income, result and cash (each n × M, øre) of n runs."""
-    renewed = (rng.random((n, len(model.random_p))) < model.random_p[None, :]).astype(np.float64)
-    running = _cuts(model, rng, n)
-    noisy = np.flatnonzero(model.volatility > 0)
-    shocks = rng.standard_normal((noisy.size, n, model.months))
-    by_stream = _income(model, renewed, running, n)
-    for i, s in enumerate(noisy):
-        by_stream[:, s, :] *= np.maximum(0.0, 1.0 + model.volatility[s] * shocks[i])
-    costs = cost_lines(model.costs, by_stream, model.cost_ops).sum(axis=-2)
+    comes, factors = _budgets(model, rng, n)
+    levels = _levels(model, rng, n)
+    grouped = np.einsum("nkm,mkg->ngm", factors, model.certain, optimize=False)
+    if model.random_lines.size:
+        weighted = comes[:, :, None] * factors[:, model.random_slot, :] * model.random_lines[None, :, :]  # n × R × M
+        for g in np.unique(model.random_group):
+            grouped[:, g, :] += weighted[:, model.random_group == g, :].sum(axis=1)
+    grouped *= levels[:, model.group.stream, :]
+    by_stream = np.zeros((n, len(STREAMS), model.months))
+    for g, s in enumerate(model.group.stream):
+        by_stream[:, s, :] += grouped[:, g, :]
+    per_line = cost_lines(model.costs, by_stream, model.cost_ops)
     income = by_stream.sum(axis=1)
-    result = income - costs
-    counted = np.arange(model.months) >= model.cash_from
-    cash = model.opening_cash + np.cumsum(np.where(counted, result, 0.0), axis=-1)
-    return income, result, cash
+    result = income - per_line.sum(axis=-2)
+    flow = cash_flows(model.cash, grouped, model.group.lag, model.group.vat, per_line)
+    return income, result, cash_path(model.cash, flow)
 
 
 def run_model(model: SimModel, runs: int, seed: int,
@@ -184,6 +206,8 @@ def run_model(model: SimModel, runs: int, seed: int,
     """Income, result and cash (runs × months, øre) of ``runs`` runs from ``seed``."""
     if not 1 <= runs <= MAX_RUNS:
         raise ValueError(f"runs must be between 1 and {MAX_RUNS}")
+    if seed < 0:
+        raise ValueError("the seed must be a whole number 0 or above")
     blocks = -(-runs // BLOCK)
     seeds = np.random.SeedSequence(seed).spawn(blocks)
     out = [np.empty((runs, model.months)) for _ in range(3)]
@@ -200,27 +224,31 @@ def _percentiles(values: np.ndarray) -> dict[str, float]:
     return {f"p{q}": round(float(v) / 100, 2) for q, v in zip(PERCENTILES, np.percentile(values, PERCENTILES), strict=True)}
 
 
-def simulate(baseline: Baseline, spec: Spec, runs: int = 10_000, seed: int = 1,
-             progress: Progress | None = None) -> SimulationResult:
-    """Simulate ``spec`` ``runs`` times and summarise: cash fan, deficit and negative-cash probabilities."""
+def simulate(baseline: Baseline, spec: Spec, runs: int = 10_000, seed: int = 1, progress: Progress | None = None,
+             correlation: float = 1.0) -> SimulationResult:
+    """Simulate ``spec`` ``runs`` times and summarise: cash fan, deficit and negative-cash probabilities, revenue at risk.
+
+    ``correlation`` is the setting's value; a scenario's own ``simulation.correlation`` wins over it.
+    """
     applied = apply(baseline, spec)
-    model = build_model(baseline, applied, spec.simulation)
+    rho = spec.simulation.correlation if spec.simulation.correlation is not None else correlation
+    model = build_model(baseline, applied, spec.simulation, rho)
     income, result, cash = run_model(model, runs, seed, progress)
     report = slice(baseline.start, None)
     income_total = income[:, report].sum(axis=1)
     result_total = result[:, report].sum(axis=1)
     lowest = cash[:, report].min(axis=1)
-    forecast = evaluate(baseline, applied)
-    base = evaluate(baseline, apply(baseline, Spec(start=spec.start, months=spec.months)))
+    expected = evaluate(baseline, applied)
     fan = pd.DataFrame({"month": list(baseline.report_months)})
     for q, row in zip(PERCENTILES, np.percentile(cash[:, report], PERCENTILES, axis=0), strict=True):
         fan[f"p{q}"] = np.round(row / 100, 2)
-    fan["forecast"] = forecast.cash[report] / 100
-    base_income = float(base.income[report].sum())
+    fan["forecast"] = expected.cash[report] / 100
+    expected_income = float(expected.income[report].sum())
+    unshocked = evaluate(baseline, apply(baseline, Spec(start=spec.start, months=spec.months)))
     p5_income = float(np.percentile(income_total, 5))
     return SimulationResult(
         runs, seed, baseline.report_months, fan, _percentiles(income_total), _percentiles(result_total),
         _percentiles(lowest), float(np.mean(result_total < 0)), float(np.mean(lowest < 0)),
-        round(base_income / 100, 2), round(float(forecast.income[report].sum()) / 100, 2),
-        round((base_income - p5_income) / 100, 2),
+        round(expected_income / 100, 2), round(float(income_total.mean()) / 100, 2),
+        round((expected_income - p5_income) / 100, 2), round(float(unshocked.income[report].sum()) / 100, 2),
     )

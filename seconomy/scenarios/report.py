@@ -2,9 +2,11 @@
 
 Standalone and offline: plotly.js is embedded once in the file (about 4–5 MB), every chart is an
 inline <div>, there are no links to fetch. Print CSS sets A4 pages, keeps tables and charts whole
-and starts every scenario on a new page. Contents: the data basis and date, the comparison (a
-table and one chart), for each scenario its assumptions in words, key figures, cash chart,
-waterfall and month-by-month table, the Monte Carlo summary when one was run, and the method.
+(each heading with its chart) and starts every scenario on a new page. Contents: the data basis and
+date, a one-page summary of the main scenario (the verdict, first month with negative cash, lowest
+cash, result, the reverse stress test's answers and P(negative cash) when simulated), the comparison
+(a table and one chart), for each scenario (each once) its assumptions in words, key figures, cash
+chart, waterfall and month-by-month table, the Monte Carlo when one was run, and the method.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, describe_cost, describe_shock, shock_target
 from seconomy.scenarios.montecarlo import SimulationResult
 from seconomy.scenarios.results import ScenarioResult
+from seconomy.scenarios.reverse import ReverseAnswer
 from seconomy.scenarios.spec import Spec
+from seconomy.scenarios.verdict import cut_text, target_text, verdict
 
 CSS = """
 @page { size: A4; margin: 14mm 13mm 16mm 13mm; }
@@ -42,8 +46,10 @@ thead th { border-bottom: 1pt solid #264653; }
 .kpis { display: flex; gap: 3mm; margin: 2mm 0; }
 .kpi { flex: 1; border: 0.5pt solid #bbb; border-radius: 2mm; padding: 2mm 3mm; }
 .kpi b { display: block; font-size: 13pt; }
-.figure, table, .kpis, ul { break-inside: avoid; page-break-inside: avoid; }
+.figure, table, .kpis, ul, .block { break-inside: avoid; page-break-inside: avoid; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 .scenario { break-before: page; page-break-before: always; }
+.verdict { font-size: 12.5pt; margin: 3mm 0 4mm; }
 footer { margin-top: 8mm; color: #777; font-size: 8.5pt; border-top: 0.5pt solid #ccc; padding-top: 2mm; }
 @media print { body { padding: 0; } }
 """
@@ -84,7 +90,7 @@ def _money(words: Words, value: float) -> str:
 
 
 def _labels(words: Words) -> dict[str, str]:
-    keys = ("baseline", "scenario", "first_negative", "axis", "band90", "band50", "median", "forecast")
+    keys = ("baseline", "scenario", "first_negative", "axis", "band90", "band50", "median", "forecast", "contracted")
     return {k: words.text(f"scn.label.{k}") for k in keys}
 
 
@@ -149,13 +155,66 @@ def _scenario(result: ScenarioResult, words: Words) -> str:
 <h3>{_esc(words.text('scn.report.assumptions'))}</h3>
 {assumptions}
 <div class="kpis">{''.join(f'<div class="kpi">{_esc(k)}<b>{v}</b></div>' for k, v in kpis)}</div>
-<h3>{_esc(words.text('scn.chart.cash'))}</h3>
-{_figure(charts.cash_lines(result.monthly, labels), words)}
-<h3>{_esc(words.text('scn.chart.waterfall'))}</h3>
-{_figure(charts.waterfall(result.waterfall, labels, step_labeller(words, result.spec)), words)}
+{_block(words.text('scn.chart.cash'), _figure(charts.cash_lines(result.monthly, labels), words))}
+{_block(words.text('scn.chart.waterfall'),
+        _figure(charts.waterfall(result.waterfall, labels, step_labeller(words, result.spec)), words))}
 <h3>{_esc(words.text('scn.table.monthly'))}</h3>
 {_monthly_table(result, words)}
 </section>"""
+
+
+def _block(heading: str, body: str) -> str:
+    """A heading kept on the same page as its chart."""
+    return f'<div class="block"><h3>{_esc(heading)}</h3>\n{body}</div>'
+
+
+def _kpis(kpis: Sequence[tuple[str, str]]) -> str:
+    cells = "".join(f'<div class="kpi">{_esc(k)}<b>{v}</b></div>' for k, v in kpis)
+    return f'<div class="kpis">{cells}</div>'
+
+
+def _lowest(words: Words, result: ScenarioResult) -> str:
+    row = result.monthly.loc[result.monthly["cash"].idxmin()]
+    return words.text("scn.report.lowest_in", cash=words.money(row["cash"]), month=words.month(row["month"]))
+
+
+def _summary(results: Sequence[ScenarioResult], words: Words, stress: Sequence[ReverseAnswer] | None,
+             simulation: SimulationResult | None) -> str:
+    """The first page: the main scenario's verdict, its key figures, the stress test and P(negative cash)."""
+    main = results[0]
+    kpis = [
+        (words.text("scn.kpi.first_negative"), _first_negative(words, main)),
+        (words.text("scn.kpi.lowest"), _esc(_lowest(words, main))),
+        (words.text("scn.kpi.result"), _money(words, main.totals["scenario_result"] / 100)),
+    ]
+    if simulation is not None:
+        kpis.append((words.text("scn.mc.p_negative"), _esc(words.percent(simulation.probability_negative_cash))))
+    parts = [f'<h2>{_esc(words.text("scn.report.summary"))}: {_esc(main.spec.name)}</h2>',
+             f'<div class="verdict">{_markdown(verdict(words, main))}</div>',
+             _kpis(kpis)]
+    if stress:
+        rows = "".join(f"<tr><td>{_esc(target_text(words, a))}</td><td>{_esc(cut_text(words, a, a.result_cut, False))}</td>"
+                       f"<td>{_esc(cut_text(words, a, a.cash_cut, True))}</td></tr>" for a in stress)
+        head = (f"<tr><th>{_esc(words.text('scn.stress.target'))}</th><th>{_esc(words.text('scn.stress.result'))}</th>"
+                f"<th>{_esc(words.text('scn.stress.cash'))}</th></tr>")
+        parts.append(f'<div class="block"><h3>{_esc(words.text("scn.report.stress", month=words.month(stress[0].start)))}'
+                     f"</h3><table><thead>{head}</thead><tbody>{rows}</tbody></table></div>")
+    if len(results) > 1:
+        items = "".join(f"<li><strong>{_esc(r.spec.name)}</strong>: {_markdown(verdict(words, r))[3:-4]}</li>"
+                        for r in results[1:])
+        parts.append(f'<div class="block"><h3>{_esc(words.text("scn.report.others"))}</h3><ul>{items}</ul></div>')
+    return "\n".join(parts)
+
+
+def unique(results: Sequence[ScenarioResult]) -> list[ScenarioResult]:
+    """Each scenario once: the one being edited and the same one saved are the same scenario."""
+    seen, out = set(), []
+    for result in results:
+        key = result.spec.to_json()
+        if key not in seen:
+            seen.add(key)
+            out.append(result)
+    return out
 
 
 def _simulation(simulation: SimulationResult, name: str, words: Words) -> str:
@@ -173,13 +232,18 @@ def _simulation(simulation: SimulationResult, name: str, words: Words) -> str:
 
 
 def board_report(results: Sequence[ScenarioResult], words: Words, enterprise: str, made: dt.date,
-                 simulation: tuple[str, SimulationResult] | None = None) -> str:
-    """The whole report as one HTML document (UTF-8 text)."""
+                 simulation: tuple[str, SimulationResult] | None = None,
+                 stress: Sequence[ReverseAnswer] | None = None) -> str:
+    """The whole report as one HTML document (UTF-8 text).
+
+    ``simulation`` and ``stress`` belong to the first (main) scenario; the first page summarises it.
+    """
+    results = unique(results)
     if not results:
         raise ValueError("a board report needs at least one scenario")
     first = results[0]
     basis = words.text("scn.report.basis", cash=words.money(first.opening_cash / 100),
-                       date=words.month(first.cash_date) if first.cash_date else "–",
+                       date=fmt.date(first.cash_date, words.lang) if first.cash_date else "–",
                        trailing=f"{words.month(first.trailing[0])} – {words.month(first.trailing[1])}")
     compare = charts.compare_cash([(r.spec.name, r.monthly) for r in results], _labels(words))
     title = words.text("scn.report.title")
@@ -192,9 +256,12 @@ def board_report(results: Sequence[ScenarioResult], words: Words, enterprise: st
 <h1>{_esc(title)}</h1>
 <p class="meta"><strong>{_esc(enterprise)}</strong> · {_esc(words.text('scn.report.made', date=fmt.date(made, words.lang)))}</p>
 <p class="meta">{_esc(basis)}</p>
+{_summary(results, words, stress, simulation[1] if simulation else None)}
+<section class="scenario">
 <h2>{_esc(words.text('scn.report.comparison'))}</h2>
 {_comparison(results, words)}
 {_figure(compare, words)}
+</section>
 {''.join(_scenario(r, words) for r in results)}
 {_simulation(simulation[1], simulation[0], words) if simulation else ''}
 <section class="scenario">

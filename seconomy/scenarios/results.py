@@ -20,8 +20,8 @@ from seconomy.scenarios.engine import Applied, Figures, apply, evaluate
 from seconomy.scenarios.spec import Spec, parse_spec
 from seconomy.streams import STREAMS
 
-MONTH_COLUMNS = ("month", "baseline_income", "scenario_income", "baseline_costs", "costs", "baseline_result", "result",
-                 "baseline_cash", "cash")
+MONTH_COLUMNS = ("month", "baseline_income", "scenario_income", "baseline_contracted_income", "contracted_income",
+                 "baseline_costs", "costs", "baseline_result", "result", "baseline_cash", "cash", "contracted_cash", "actual")
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,15 @@ class ScenarioResult:
     baseline_first_negative_cash_month: dt.date | None = None
     runway_months: int | None = None  # reported months before the cash first turns negative (None: never)
     baseline_runway_months: int | None = None
-    opening_cash: int = 0  # øre
+    opening_cash: int = 0  # øre: the cash figure as entered
     cash_date: dt.date | None = None
     trailing: tuple[dt.date, dt.date] | None = None
+    contracted_first_negative_cash_month: dt.date | None = None
+    one_offs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    coverage: pd.DataFrame = field(default_factory=pd.DataFrame)
+    roll_forward: object = None  # seconomy.forecast.cash.RollForward
+    partial_month: dt.date | None = None  # the first forecast month when the data stops inside it
+    warnings: tuple[str, ...] = ()
 
 
 def _kr(ore: np.ndarray | int) -> np.ndarray | float:
@@ -55,12 +61,16 @@ def first_negative(cash: np.ndarray, months: tuple[dt.date, ...]) -> tuple[dt.da
     return (months[below[0]], int(below[0])) if below.size else (None, None)
 
 
-def _monthly(months, base: Figures, scen: Figures, report: slice) -> pd.DataFrame:
+def _monthly(months, base: Figures, scen: Figures, base_c: Figures, scen_c: Figures, report: slice,
+             actual: dict[dt.date, float]) -> pd.DataFrame:
     frame = pd.DataFrame({"month": list(months)})
     for name, values in (("baseline_income", base.income), ("scenario_income", scen.income),
+                         ("baseline_contracted_income", base_c.income), ("contracted_income", scen_c.income),
                          ("baseline_costs", base.costs), ("costs", scen.costs), ("baseline_result", base.result),
-                         ("result", scen.result), ("baseline_cash", base.cash), ("cash", scen.cash)):
+                         ("result", scen.result), ("baseline_cash", base.cash), ("cash", scen.cash),
+                         ("contracted_cash", scen_c.cash)):
         frame[name] = _kr(values[report])
+    frame["actual"] = [actual.get(m) for m in months]
     return frame
 
 
@@ -135,58 +145,109 @@ def _totals(base: Figures, scen: Figures, report: slice) -> dict[str, int]:
     }
 
 
-def compute(baseline: Baseline, spec: Spec, with_waterfall: bool = True) -> ScenarioResult:
-    """Every result of ``spec`` on ``baseline``."""
+def _warnings(baseline: Baseline) -> tuple[str, ...]:
+    out = []
+    if baseline.cash.roll.stale:
+        out.append("cash_stale")
+    if not baseline.costs.size:
+        out.append("no_costs")
+    return tuple(out)
+
+
+def compute(baseline: Baseline, spec: Spec, with_waterfall: bool = True, actual: dict | None = None) -> ScenarioResult:
+    """Every result of ``spec`` on ``baseline``: the expected forecast, with the contracted one beside it."""
     report = slice(baseline.start, None)
     applied = apply(baseline, spec)
     empty = Spec(start=spec.start, months=spec.months)
-    base, scen = evaluate(baseline, apply(baseline, empty)), evaluate(baseline, applied)
+    base_applied = apply(baseline, empty)
+    base, scen = evaluate(baseline, base_applied), evaluate(baseline, applied)
+    base_c, scen_c = evaluate(baseline, base_applied, "contracted"), evaluate(baseline, applied, "contracted")
     months = baseline.report_months
     by_stream, stream_months = _streams(baseline.months, base, scen, report)
     first, runway = first_negative(scen.cash[report], months)
     base_first, base_runway = first_negative(base.cash[report], months)
+    contracted_first, _ = first_negative(scen_c.cash[report], months)
     waterfall = _waterfall(baseline, spec, base, scen, report) if with_waterfall else pd.DataFrame()
     return ScenarioResult(
-        spec, months, _monthly(months, base, scen, report), _by_payer(baseline, applied, base, scen, report),
-        by_stream, stream_months, _lines(baseline, applied, base, scen, report), _costs(baseline, applied, base, scen, report),
-        waterfall, _totals(base, scen, report), first, base_first, runway, base_runway, baseline.opening_cash_ore,
-        baseline.cash_date, (baseline.trailing.start, baseline.trailing.end),
+        spec, months, _monthly(months, base, scen, base_c, scen_c, report, actual or {}),
+        _by_payer(baseline, applied, base, scen, report), by_stream, stream_months,
+        _lines(baseline, applied, base, scen, report), _costs(baseline, applied, base, scen, report),
+        waterfall, {**_totals(base, scen, report), **_contracted_totals(base_c, scen_c, report)}, first, base_first, runway,
+        base_runway, baseline.opening_cash_ore, baseline.cash_date, (baseline.trailing.start, baseline.trailing.end),
+        contracted_first, baseline.one_offs, baseline.coverage, baseline.cash.roll,
+        baseline.cut.first_forecast_month if baseline.cut.partial else None, _warnings(baseline),
     )
+
+
+def _contracted_totals(base: Figures, scen: Figures, report: slice) -> dict[str, int]:
+    return {"baseline_contracted_income": int(base.income[report].sum()),
+            "contracted_income": int(scen.income[report].sum()),
+            "contracted_result": int(scen.result[report].sum()),
+            "contracted_lowest_cash": int(scen.cash[report].min())}
 
 
 def run_scenario(con: duckdb.DuckDBPyConnection, spec_json: str) -> ScenarioResult:
     """Parse ``spec_json``, build its baseline and compute every result (the page and the CLI both call this)."""
     spec = parse_spec(spec_json)
-    return compute(build_baseline(con, spec.start, spec.months), spec)
+    baseline = build_baseline(con, spec.start, spec.months)
+    return compute(baseline, spec, actual=booked_in_partial_month(con, baseline))
+
+
+def booked_in_partial_month(con: duckdb.DuckDBPyConnection, baseline: Baseline) -> dict[dt.date, float]:
+    """The income already booked in the first forecast month when the data stops inside it (kroner)."""
+    if not baseline.cut.partial:
+        return {}
+    month = baseline.cut.first_forecast_month
+    booked = con.execute("SELECT coalesce(sum(amount), 0) FROM income WHERE entry_date BETWEEN ? AND ?",
+                         [month, baseline.cut.last_day]).fetchall()[0][0]
+    return {month: float(booked)}
 
 
 def _dkk(ore: float | int) -> float:
     return round(int(round(ore)) / 100, 2)
 
 
+def _month_json(row) -> dict[str, object]:
+    return {"month": month_text(row.month), "baseline_income": round(row.baseline_income, 2),
+            "scenario_income": round(row.scenario_income, 2), "costs": round(row.costs, 2),
+            "result": round(row.result, 2), "cash": round(row.cash, 2),
+            "expected_income": round(row.scenario_income, 2), "contracted_income": round(row.contracted_income, 2),
+            "baseline_contracted_income": round(row.baseline_contracted_income, 2),
+            "contracted_cash": round(row.contracted_cash, 2),
+            "actual": None if row.actual is None or pd.isna(row.actual) else round(float(row.actual), 2)}
+
+
 def to_json(result: ScenarioResult) -> dict[str, object]:
     """The CLI's ``--json`` object (also offered as a download on the page)."""
+    roll = result.roll_forward
     return {
         "name": result.spec.name,
         "start": month_text(result.months[0]),
         "end": month_text(result.months[-1]),
         "opening_cash": _dkk(result.opening_cash),
         "cash_date": result.cash_date.isoformat() if result.cash_date else None,
-        "months": [
-            {"month": month_text(row.month), "baseline_income": round(row.baseline_income, 2),
-             "scenario_income": round(row.scenario_income, 2), "costs": round(row.costs, 2),
-             "result": round(row.result, 2), "cash": round(row.cash, 2)}
-            for row in result.monthly.itertuples()
-        ],
+        "cash_roll_forward": None if roll is None else {
+            "from": roll.cash_date.isoformat(), "to": roll.to_date.isoformat(), "income": round(roll.income, 2),
+            "costs": round(roll.costs, 2), "stale": roll.stale},
+        "partial_month": month_text(result.partial_month) if result.partial_month else None,
+        "warnings": list(result.warnings),
+        "months": [_month_json(row) for row in result.monthly.itertuples()],
         "by_payer": [
             {"key": row.key, "municipality_code": None if pd.isna(row.municipality_code) else int(row.municipality_code),
              "baseline": round(row.baseline, 2), "scenario": round(row.scenario, 2)}
             for row in result.by_payer.itertuples()
         ],
+        "one_offs": [
+            {"payer": r.payer, "stream": r.stream, "counterparty": r.counterparty, "total": round(float(r.total), 2),
+             "months_paid": int(r.months_paid), "kept": bool(r.kept)} for r in result.one_offs.itertuples()
+        ] if len(result.one_offs) else [],
         "totals": {**{k: _dkk(v) for k, v in result.totals.items()},
+                   "expected_income": _dkk(result.totals["scenario_income"]),
                    "runway_months": result.runway_months,
                    "baseline_first_negative_cash_month": month_text(result.baseline_first_negative_cash_month)
-                   if result.baseline_first_negative_cash_month else None},
+                   if result.baseline_first_negative_cash_month else None,
+                   "contracted_first_negative_cash_month": month_text(result.contracted_first_negative_cash_month)
+                   if result.contracted_first_negative_cash_month else None},
         "first_negative_cash_month": month_text(result.first_negative_cash_month) if result.first_negative_cash_month else None,
     }
 
@@ -200,6 +261,8 @@ def simulation_json(simulation) -> dict[str, object]:
         "probability_negative_cash": simulation.probability_negative_cash,
         "revenue_at_risk": simulation.revenue_at_risk,
         "baseline_income": simulation.baseline_income,
+        "expected_income": simulation.expected_income,
+        "mean_income": simulation.mean_income,
         "income_percentiles": simulation.income,
         "result_percentiles": simulation.result,
         "lowest_cash_percentiles": simulation.lowest_cash,

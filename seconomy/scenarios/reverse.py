@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from seconomy.errors import ScenarioError
 from seconomy.forecast import Baseline
 from seconomy.scenarios.engine import apply, evaluate
 from seconomy.scenarios.spec import ANY_MUNICIPALITY, Shock, Spec
@@ -34,6 +35,17 @@ class ReverseAnswer:
     cash_month: dt.date | None  # the month where the cash then touches zero
     base_result: int  # øre, without the cut
     base_lowest_cash: int
+    lowest_cash_month: dt.date | None = None  # where the cash is lowest without the cut
+
+    @property
+    def result_gap(self) -> int:
+        """Øre more income (or less cost) over the period that brings an already negative result to zero."""
+        return max(0, -self.base_result)
+
+    @property
+    def cash_gap(self) -> int:
+        """Øre more cash needed by ``lowest_cash_month`` to keep an already negative lowest cash at zero."""
+        return max(0, -self.base_lowest_cash)
 
     def shock(self, cut: float | None) -> Shock | None:
         """The cut as a shock to append to the scenario (None when there is no answer)."""
@@ -53,7 +65,7 @@ def _with_cut(spec: Spec, target: str, key: str, start: dt.date, cut: float) -> 
 def largest_payer(baseline: Baseline, spec: Spec) -> str:
     """The payer with the most scenario income over the horizon."""
     applied = apply(baseline, spec)
-    income = (applied.amounts * applied.active[:, None])[:, baseline.start:].sum(axis=1)
+    income = (applied.amounts * applied.expected[:, None])[:, baseline.start:].sum(axis=1)
     totals = {}
     for key, amount in zip(applied.lines["key"], income, strict=True):
         totals[key] = totals.get(key, 0.0) + amount
@@ -92,7 +104,14 @@ def reverse_stress(baseline: Baseline, spec: Spec, target: str, start: dt.date |
     def figures(cut: float):
         return evaluate(baseline, apply(baseline, _with_cut(spec, target, key, start, cut)))
 
-    none, full = figures(0.0), figures(1.0)
+    none = evaluate(baseline, apply(baseline, spec))  # the scenario's own errors surface here, not below
+    try:
+        full = figures(1.0)
+    except ScenarioError:  # nothing to cut: no municipal income, say — no cut can sink it
+        lowest_month = baseline.report_months[int(np.argmin(none.cash[report]))]
+        return ReverseAnswer(target, key, start, 0.0 if none.result[report].sum() <= 0 else None,
+                             0.0 if none.cash[report].min() <= 0 else None, None, int(none.result[report].sum()),
+                             int(none.cash[report].min()), lowest_month)
     result_cut = _solve(lambda c: float(figures(c).result[report].sum()),
                         float(none.result[report].sum()), float(full.result[report].sum()))
     cash_cut = _solve(lambda c: float(figures(c).cash[report].min()),
@@ -101,8 +120,9 @@ def reverse_stress(baseline: Baseline, spec: Spec, target: str, start: dt.date |
     if cash_cut is not None:
         cash = figures(cash_cut).cash[report]
         cash_month = baseline.report_months[int(np.argmin(cash))]
+    lowest_month = baseline.report_months[int(np.argmin(none.cash[report]))]
     return ReverseAnswer(target, key, start, result_cut, cash_cut, cash_month, int(none.result[report].sum()),
-                         int(none.cash[report].min()))
+                         int(none.cash[report].min()), lowest_month)
 
 
 def reverse_stress_all(baseline: Baseline, spec: Spec, start: dt.date | None = None,

@@ -30,16 +30,17 @@ from seconomy.streams import STREAMS, parse_stream
 
 MATCH_FIELDS = ("payer", "municipality", "stream", "counterparty", "agreement")
 EFFECT_FIELDS = ("change", "amount")
-SHOCK_FIELDS = (*MATCH_FIELDS, *EFFECT_FIELDS, "from", "to", "label")
+SHOCK_FIELDS = (*MATCH_FIELDS, *EFFECT_FIELDS, "from", "to", "label", "new")
 COST_MATCH_FIELDS = ("category", "kind", "stream")
 COST_FIELDS = (*COST_MATCH_FIELDS, *EFFECT_FIELDS, "from", "to", "label")
 SPEC_FIELDS = ("name", "start", "months", "shocks", "costs", "simulation", "description")
-SIMULATION_FIELDS = ("cut_probability", "cut_size", "cut_month", "volatility")
+SIMULATION_FIELDS = ("cut_probability", "cut_size", "cut_month", "volatility", "persistence", "correlation")
 COST_KINDS = ("fixed", "variable", "wage")
 ANY_MUNICIPALITY = "*"
 MAX_CHANGE = 10.0  # +1000 %: anything larger is a typo for an amount
 DEFAULT_VOLATILITY = {"product_sale": 0.12, "municipal_contract": 0.03, "wage_subsidy": 0.05,
                       "foundation_grant": 0.0, "public_grant": 0.0, "other": 0.3}
+DEFAULT_PERSISTENCE = 0.6  # AR(1) φ of the income level when the history cannot tell
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Shock:
     start: dt.date | None = None  # 'from'; None = the first reported month
     end: dt.date | None = None  # 'to', inclusive; None = to the end of the forecast
     label: str | None = None
+    new: bool = False  # an amount from someone the forecast does not have: a line of its own
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -65,6 +67,8 @@ class Shock:
                 out[name] = getattr(self, name)
         if self.amount is not None:
             out["amount"] = float(self.amount)
+        if self.new:
+            out["new"] = True
         if self.start:
             out["from"] = month_text(self.start)
         if self.end:
@@ -103,12 +107,28 @@ class CostShock:
 
 @dataclass(frozen=True)
 class Simulation:
-    """Monte Carlo assumptions: mid-year cuts per municipality and monthly volatility per stream."""
+    """Monte Carlo assumptions: mid-year cuts per municipality, the income level's volatility and persistence per
+    stream (what the spec gives; the rest is calibrated from the history or the defaults), and the correlation of
+    one municipality's renewals and cuts in a budget year (None: the setting ``renewal_correlation``)."""
 
     cut_probability: Mapping[str, float] = field(default_factory=lambda: {ANY_MUNICIPALITY: 0.15})
     cut_size: tuple[float, float] = (0.1, 0.4)
     cut_month: int = 8
-    volatility: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_VOLATILITY))
+    volatility: Mapping[str, float] = field(default_factory=dict)
+    persistence: Mapping[str, float] = field(default_factory=dict)
+    correlation: float | None = None
+
+    def sigma(self, stream: str, calibrated: Mapping[str, tuple[float, float]]) -> float:
+        """The stream's monthly volatility: the spec's, else the history's, else the default."""
+        if stream in self.volatility:
+            return self.volatility[stream]
+        return calibrated[stream][0] if stream in calibrated else DEFAULT_VOLATILITY.get(stream, 0.0)
+
+    def phi(self, stream: str, calibrated: Mapping[str, tuple[float, float]]) -> float:
+        """The stream's persistence (AR(1) φ): the spec's, else the history's, else the default."""
+        if stream in self.persistence:
+            return self.persistence[stream]
+        return calibrated[stream][1] if stream in calibrated else DEFAULT_PERSISTENCE
 
     def probability_for(self, code: int) -> float:
         """The cut probability of a municipality: its own entry, else the '*' default, else 0."""
@@ -118,8 +138,15 @@ class Simulation:
         return self.cut_probability.get(ANY_MUNICIPALITY, 0.0)
 
     def to_dict(self) -> dict[str, object]:
-        return {"cut_probability": dict(self.cut_probability), "cut_size": list(self.cut_size),
-                "cut_month": self.cut_month, "volatility": dict(self.volatility)}
+        out: dict[str, object] = {"cut_probability": dict(self.cut_probability), "cut_size": list(self.cut_size),
+                                  "cut_month": self.cut_month}
+        if self.volatility:
+            out["volatility"] = dict(self.volatility)
+        if self.persistence:
+            out["persistence"] = dict(self.persistence)
+        if self.correlation is not None:
+            out["correlation"] = self.correlation
+        return out
 
 
 @dataclass(frozen=True)
@@ -240,8 +267,11 @@ def _shock(raw: object, number: int) -> Shock:
     agreement = reader.raw.get("agreement")
     if agreement is not None and (isinstance(agreement, bool) or not isinstance(agreement, int)):
         raise reader.error(f"agreement must be an agreement id (a whole number), not {_compact(agreement)}")
+    new = reader.raw.get("new", False)
+    if not isinstance(new, bool):
+        raise reader.error(f"new must be true or false, not {_compact(new)}")
     return Shock(payer=reader.text("payer"), municipality=municipality, municipality_code=code, stream=reader.stream(),
-                 counterparty=reader.text("counterparty"), agreement=agreement, **reader.period_and_effect())
+                 counterparty=reader.text("counterparty"), agreement=agreement, new=new, **reader.period_and_effect())
 
 
 def _cost_shock(raw: object, number: int) -> CostShock:
@@ -276,16 +306,24 @@ def _simulation(raw: object) -> Simulation:
     month = reader.raw.get("cut_month", default.cut_month)
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
         raise reader.error(f"cut_month must be a month of the year 1–12, not {_compact(month)}")
-    volatility = dict(default.volatility)
-    vol = reader.raw.get("volatility") or {}
-    if not isinstance(vol, Mapping):
-        raise reader.error("volatility must be an object {stream: σ}")
-    for key, value in vol.items():
+    volatility = _per_stream(reader, "volatility", 0, 2)
+    persistence = _per_stream(reader, "persistence", 0, 0.99)
+    correlation = reader.number("correlation", 0, 1)
+    return Simulation(probabilities, (float(size[0]), float(size[1])), month, volatility, persistence, correlation)
+
+
+def _per_stream(reader: _Reader, name: str, low: float, high: float) -> dict[str, float]:
+    """``{stream: value}`` of the simulation block (stream ids or Danish words)."""
+    raw = reader.raw.get(name) or {}
+    if not isinstance(raw, Mapping):
+        raise reader.error(f"{name} must be an object {{stream: value}}")
+    out = {}
+    for key, value in raw.items():
         stream = parse_stream(key)
         if stream is None:
-            raise reader.error(f"volatility: unknown stream {key!r} (known: {', '.join(STREAMS)})")
-        volatility[stream] = _Reader({"v": value}, f"simulation: volatility[{key!r}]", ("v",)).number("v", 0, 2)
-    return Simulation(probabilities, (float(size[0]), float(size[1])), month, volatility)
+            raise reader.error(f"{name}: unknown stream {key!r} (known: {', '.join(STREAMS)})")
+        out[stream] = _Reader({"v": value}, f"simulation: {name}[{key!r}]", ("v",)).number("v", low, high)
+    return out
 
 
 def parse_spec(raw: str | bytes | Mapping[str, object]) -> Spec:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
 from seconomy.forecast import build_baseline
 from seconomy.forecast.baseline import MAX_DELAY, MAX_MONTHS
 from seconomy.forecast.months import month_range
+from seconomy.scenarios.spec import Simulation
+from seconomy.streams import STREAMS
 
 GRANT_STREAMS = ("foundation_grant", "public_grant")
 
@@ -24,14 +26,16 @@ class Targets:
     agreements: tuple[tuple[int, str, str], ...]  # (id, counterparty, role 'agreement'|'pending')
     cost_categories: tuple[str, ...]
     largest_payer: str | None
+    volatility: dict[str, float] = field(default_factory=dict)  # stream → σ a simulation uses unless the scenario sets one
 
 
 def shock_targets(con: duckdb.DuckDBPyConnection) -> Targets:
     """Everything a shock may name, from the default 12-month baseline."""
     baseline = build_baseline(con)
     lines = baseline.lines.copy()
-    lines["total"] = baseline.amounts.sum(axis=1)
-    in_baseline = lines[baseline.included].groupby("key", sort=False)["total"].sum().sort_values(ascending=False, kind="stable")
+    lines["total"] = baseline.amounts.sum(axis=1) * baseline.weights("expected")
+    counted = lines[baseline.weights("expected") > 0]
+    in_baseline = counted.groupby("key", sort=False)["total"].sum().sort_values(ascending=False, kind="stable")
     others = [k for k in dict.fromkeys(lines["key"]) if k not in in_baseline.index]
     ranked = [*in_baseline.index, *others]
     municipal = lines[lines["municipality_code"].notna()]
@@ -47,4 +51,5 @@ def shock_targets(con: duckdb.DuckDBPyConnection) -> Targets:
         agreements=tuple((int(a), str(c), str(r)) for a, c, r in agreements.drop_duplicates("agreement_id").itertuples(index=False)),
         cost_categories=tuple(str(c) for c in baseline.costs.meta["category"]),
         largest_payer=str(in_baseline.index[0]) if len(in_baseline) else None,
+        volatility={s: Simulation().sigma(s, baseline.calibration) for s in STREAMS},
     )

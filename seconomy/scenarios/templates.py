@@ -11,7 +11,7 @@ import datetime as dt
 from seconomy.forecast.months import month_text
 
 TEMPLATES = ("municipality_stops", "mid_year_cut", "grant_not_renewed", "largest_customer_lost", "sales_cut",
-             "application_granted")
+             "application_granted", "new_income")
 
 
 def municipality_stops(municipality: str, month: dt.date) -> dict[str, object]:
@@ -42,3 +42,9 @@ def sales_cut(share: float, month: dt.date) -> dict[str, object]:
 def application_granted(agreement_id: int) -> dict[str, object]:
     """What if a pending application is granted as applied for."""
     return {"agreement": int(agreement_id), "change": 0.0}
+
+
+def new_income(name: str, stream: str, amount: float, month: dt.date) -> dict[str, object]:
+    """Income from someone the forecast does not have yet (a new customer, a new municipality's contract)."""
+    return {"counterparty": name.strip(), "stream": stream, "amount": abs(float(amount)), "from": month_text(month),
+            "new": True}

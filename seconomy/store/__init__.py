@@ -15,6 +15,7 @@ from seconomy.store.entries import (
     remove_demo,
     undo_import,
 )
+from seconomy.store.forecast import drop_from_forecast, keep_in_forecast
 from seconomy.store.imports import mark_own_data, save_account_streams, save_column_mapping
 from seconomy.store.plans import (
     ReplaceCounts,
@@ -35,6 +36,7 @@ __all__ = [
     "MEMORY", "MIGRATIONS", "SCHEMA_VERSION", "STAGING_COLUMNS", "ImportOutcome", "add_agreement", "add_cost",
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
     "set_setting", "undo_import", "update_settings", "Recorded", "fill_company", "set_cash", "change_setting",
+    "keep_in_forecast", "drop_from_forecast",
 ]
 __all__ += [  # plans: agreements and costs
     "ReplaceCounts", "delete_agreement", "delete_cost", "end_agreement", "end_cost", "replace_plans",

@@ -14,7 +14,7 @@ def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> Non
     """Store one setting; the name must be in seconomy.settings.SETTINGS."""
     if name not in BY_NAME:
         raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
-    BY_NAME[name].kind(str(value))  # refuse a value the reader could not parse
+    BY_NAME[name].read(value)  # refuse a value the reader could not parse
     con.execute(
         "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         [name, str(value)],

@@ -20,7 +20,7 @@ from seconomy.store.sql import ident, idents
 AGREEMENT_COLUMNS = (
     "stream", "counterparty", "municipality_code", "department", "placements", "price", "price_unit",
     "monthly_amount", "total_amount", "schedule", "start_date", "end_date", "notice_months",
-    "renewal_probability", "status", "note", "is_demo",
+    "renewal_probability", "status", "note", "is_demo", "payment_days",
 )
 COST_COLUMNS = (
     "category", "kind", "monthly_amount", "share_of_income", "stream", "start_date", "end_date", "note", "is_demo",
@@ -121,7 +121,7 @@ class ReplaceCounts:
 # Arrow types of the editable columns, so a whole file's rows reach DuckDB in one exact, typed batch.
 _DEC = {"placements": pa.decimal128(8, 2), "price": pa.decimal128(14, 2), "monthly_amount": pa.decimal128(14, 2),
         "total_amount": pa.decimal128(14, 2), "share_of_income": pa.decimal128(7, 4)}
-_OTHER = {"municipality_code": pa.int16(), "notice_months": pa.int32(), "renewal_probability": pa.float64(),
+_OTHER = {"municipality_code": pa.int16(), "notice_months": pa.int32(), "payment_days": pa.int32(), "renewal_probability": pa.float64(),
           "start_date": pa.date32(), "end_date": pa.date32()}
 
 

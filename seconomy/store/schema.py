@@ -322,6 +322,19 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        6,
+        "forecast: payment terms per agreement, one-off incomes kept in the forecast",
+        (
+            "ALTER TABLE agreements ADD COLUMN payment_days INTEGER",  # 0–365, checked by seconomy.agreements.validate
+            """CREATE TABLE forecast_kept (
+                payer VARCHAR NOT NULL, stream VARCHAR NOT NULL, counterparty VARCHAR NOT NULL,
+                PRIMARY KEY (payer, stream, counterparty))""",
+        ),
+    ),
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 

@@ -235,13 +235,16 @@ def _period_inputs(key: str, row: dict | None) -> tuple[dt.date | None, dt.date 
     return start, end, notice, renewal
 
 
-def _status_note(key: str, row: dict | None) -> tuple[str, str]:
-    c1, c2 = st.columns([1, 3])
+def _status_note(key: str, row: dict | None) -> tuple[str, object, str]:
+    """Status, the agreement's own payment term (empty: the stream's setting) and a note."""
+    c1, c2, c3 = st.columns([1, 1, 2])
     status = c1.selectbox(label("status"), STATUSES, index=_index(list(STATUSES), row["status"] if row else "active"),
                           format_func=_labels({s: t(f"agreements.status.{s}") for s in STATUSES}),
                           key=f"{key}_status")
-    note = c2.text_input(label("note"), value=(row["note"] or "") if row else "", key=f"{key}_note")
-    return status, note
+    days = c2.number_input(label("payment_days"), value=row.get("payment_days") if row else None, step=1,
+                           help=t("agreements.payment_days_help"), key=f"{key}_payment_days")
+    note = c3.text_input(label("note"), value=(row["note"] or "") if row else "", key=f"{key}_note")
+    return status, days, note
 
 
 def contract_form(row: dict | None) -> tuple[str | None, dict, bool]:
@@ -267,13 +270,13 @@ def contract_form(row: dict | None) -> tuple[str | None, dict, bool]:
                                   step=1000.0, key=f"{key}_monthly")
         st.caption(t("agreements.terms_help"))
         start, end, notice, renewal = _period_inputs(key, row)
-        status, note = _status_note(key, row)
+        status, days, note = _status_note(key, row)
         action, confirmed = _buttons(key, row)
     # A weekly or monthly unit preset for a new contract is not a term by itself: only with placements or price.
     unit = unit if (placements is not None or price is not None or row) else ""
     raw = {"stream": stream, "municipality": municipality, "department": department, "counterparty": counterparty,
            "placements": placements, "price": price, "price_unit": unit, "monthly_amount": monthly,
-           "start_date": start, "end_date": end, "notice_months": notice,
+           "start_date": start, "end_date": end, "notice_months": notice, "payment_days": days,
            "renewal_probability": _percent_text(renewal), "status": status, "note": note}
     return action, raw, confirmed
 
@@ -296,11 +299,11 @@ def grant_form(row: dict | None) -> tuple[str | None, dict, bool]:
                                 index=_index(list(SCHEDULES), row["schedule"] if row else "quarterly"),
                                 format_func=_labels({s: t(f"agreements.schedule.{s}") for s in SCHEDULES}))
         start, end, _notice, renewal = _period_inputs(key, row)
-        status, note = _status_note(key, row)
+        status, days, note = _status_note(key, row)
         action, confirmed = _buttons(key, row)
     raw = {"stream": stream, "counterparty": counterparty, "municipality": municipality, "total_amount": total,
            "schedule": schedule, "start_date": start, "end_date": end, "notice_months": _notice,
-           "renewal_probability": _percent_text(renewal), "status": status, "note": note}
+           "payment_days": days, "renewal_probability": _percent_text(renewal), "status": status, "note": note}
     return action, raw, confirmed
 
 

@@ -30,6 +30,10 @@ def money(value: object, decimals: int = 0) -> str:
     return fmt.money(value, lang(), decimals)
 
 
+def money_delta(value: object, decimals: int = 0) -> str:
+    return fmt.money_delta(value, lang(), decimals)
+
+
 def percent(share: float, decimals: int = 1) -> str:
     return fmt.percent(share, lang(), decimals)
 

@@ -19,7 +19,7 @@ from seconomy.errors import ScenarioError
 from seconomy.forecast.baseline import MAX_DELAY, MAX_MONTHS
 from seconomy.forecast.months import month_text, parse_month
 from seconomy.scenarios import templates
-from seconomy.scenarios.spec import DEFAULT_VOLATILITY, Simulation
+from seconomy.scenarios.spec import Simulation
 from seconomy.scenarios.targets import Targets
 from seconomy.store import scenarios as saved
 from seconomy.streams import STREAMS
@@ -85,7 +85,8 @@ def target_options(targets: Targets, base: dict) -> dict[str, dict]:
     for shock in base.get("shocks", []):
         fields = _target_fields(shock)
         if fields and fields not in options.values():
-            options[" · ".join(str(v) for v in fields.values())] = fields
+            name = " · ".join(str(v) for k, v in fields.items() if k != "new")
+            options[t("scn.target.new", name=name) if fields.get("new") else name] = fields
     return options
 
 
@@ -93,7 +94,7 @@ def _target_fields(shock: dict) -> dict:
     """The part of a shock the 'what is hit' column shows (the stream goes in its own column if combined)."""
     for name in ("municipality", "payer", "counterparty", "agreement"):
         if shock.get(name) is not None:
-            return {name: shock[name]}
+            return {name: shock[name], "new": True} if shock.get("new") else {name: shock[name]}
     return {"stream": shock["stream"]} if shock.get("stream") else {}
 
 
@@ -212,6 +213,11 @@ def ready_made(targets: Targets, months: list) -> Callable[[], dict | None] | No
         cols[0].selectbox(t("scn.tpl.application"), list(pending), format_func=pending.get, key=who_key)
     elif kind == "largest_customer_lost" and targets.largest_payer:
         cols[0].markdown(t("scn.tpl.largest", name=targets.largest_payer))
+    elif kind == "new_income":
+        cols[0].text_input(t("scn.tpl.new_name"), key=who_key, placeholder=t("scn.tpl.new_placeholder"))
+        stream_names = {s: stream_label(s) for s in STREAMS}  # fixed at render time (see `names` above)
+        cols[1].selectbox(t("col.stream"), STREAMS, format_func=stream_names.get, key="scn.tpl.new_stream")
+        cols[1].number_input(t("scn.tpl.new_amount"), min_value=0.0, value=10000.0, step=1000.0, key="scn.tpl.new_amount")
     if kind in ("mid_year_cut", "sales_cut"):
         cols[1].number_input(t("scn.tpl.share"), min_value=1, max_value=100, value=30, step=5, key=share_key)
     if kind != "application_granted":
@@ -231,6 +237,9 @@ def ready_made(targets: Targets, months: list) -> Callable[[], dict | None] | No
             "largest_customer_lost": lambda: targets.largest_payer and templates.largest_customer_lost(targets.largest_payer, month),
             "sales_cut": lambda: templates.sales_cut(share, month),
             "application_granted": lambda: who is not None and templates.application_granted(who),
+            "new_income": lambda: bool(str(who or "").strip()) and templates.new_income(
+                str(who), _state().get("scn.tpl.new_stream") or "product_sale",
+                float(_state().get("scn.tpl.new_amount") or 0), month),
         }[kind]
         return build() or None
 
@@ -336,8 +345,13 @@ def act(current: dict, action: str | None, make: Callable[[], dict | None] | Non
 
 # --- the simulation's assumptions (part of the spec, saved with it) -----------------------------------------
 
-def simulation_inputs(base: dict) -> dict:
-    """Cut probability, cut size, cut month and volatility per stream; returns the spec's 'simulation'."""
+def simulation_inputs(base: dict, calibrated: dict[str, float]) -> dict:
+    """Cut probability, cut size, cut month and volatility per stream; returns the spec's 'simulation'.
+
+    The volatility fields start at what the simulation would use — the scenario's own value, else the one measured
+    on the history (``calibrated``) — and only a value the user changed (or the scenario had) is written into the
+    spec, so a saved scenario keeps following the history as it grows.
+    """
     sim = base.get("simulation") or {}
     default = Simulation()
     cut_p = sim.get("cut_probability", default.cut_probability)
@@ -349,13 +363,18 @@ def simulation_inputs(base: dict) -> dict:
                      key=key("mc.cut_size"), format="%d %%")
     month = c3.selectbox(t("scn.mc.cut_month"), list(range(1, 13)), index=int(sim.get("cut_month", default.cut_month)) - 1,
                          key=key("mc.cut_month"))
-    volatility = {**DEFAULT_VOLATILITY, **(sim.get("volatility") or {})}
+    own = dict(sim.get("volatility") or {})
+    volatility = {}
     with st.expander(t("scn.mc.vol")):
+        st.caption(t("scn.mc.vol_help"))
         cols = st.columns(3)
         for i, stream in enumerate(STREAMS):
-            volatility[stream] = cols[i % 3].number_input(
-                stream_label(stream), 0.0, 200.0, float(round(volatility[stream] * 100, 4)), step=1.0,
-                key=key(f"mc.vol.{stream}")) / 100
+            shown = round(float(own.get(stream, calibrated.get(stream, 0.0))) * 100, 4)
+            value = cols[i % 3].number_input(stream_label(stream), 0.0, 200.0, shown, step=1.0,
+                                             key=key(f"mc.vol.{stream}")) / 100
+            if stream in own or abs(value * 100 - shown) > 1e-9:
+                volatility[stream] = value
     probabilities = {k: v for k, v in cut_p.items() if k != "*"} if isinstance(cut_p, dict) else {}
+    kept = {name: sim[name] for name in ("persistence", "correlation") if sim.get(name) is not None}
     return {"cut_probability": {**probabilities, "*": p / 100}, "cut_size": [size[0] / 100, size[1] / 100],
-            "cut_month": int(month), "volatility": volatility}
+            "cut_month": int(month), "volatility": volatility, **kept}

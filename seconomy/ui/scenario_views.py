@@ -15,15 +15,18 @@ from seconomy.forecast.months import month_text
 from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, words
 from seconomy.scenarios.montecarlo import SimulationResult, simulate
-from seconomy.scenarios.report import board_report, step_labeller
+from seconomy.scenarios.report import board_report, step_labeller, unique
 from seconomy.scenarios.results import ScenarioResult, run_scenario, to_json
-from seconomy.scenarios.reverse import ReverseAnswer, reverse_stress_all
+from seconomy.scenarios.reverse import reverse_stress_all
 from seconomy.scenarios.spec import Spec
+from seconomy.scenarios.verdict import cut_text, target_text, verdict
 from seconomy.settings import get_settings
+from seconomy.store import drop_from_forecast, keep_in_forecast
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import query
-from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
+from seconomy.ui.data import query, write
+from seconomy.ui.i18n import date, lang, money, money_delta, month, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot
+from seconomy.ui.safe import md
 
 CURRENT = "__current__"
 
@@ -33,7 +36,7 @@ def ui_words() -> Words:
 
 
 def labels() -> dict[str, str]:
-    keys = ("baseline", "scenario", "first_negative", "axis", "band90", "band50", "median", "forecast")
+    keys = ("baseline", "scenario", "first_negative", "axis", "band90", "band50", "median", "forecast", "contracted")
     return {k: t(f"scn.label.{k}") for k in keys}
 
 
@@ -43,52 +46,71 @@ def source_label(source: str, basis: object) -> str:
     if parts[0] == "agreement":
         kind = parts[2] if len(parts) > 2 else "agreement"
         return t(f"scn.source.{kind}", id=parts[1])
-    if parts[0] == "run_rate":
-        kind = "run_rate" if len(parts) == 2 else f"seasonal_{parts[3]}"
-        return t(f"scn.source.{kind}", basis=money(float(basis)) if pd.notna(basis) else "–")
+    if parts[0] == "run_rate":  # 'run_rate:12m' or 'run_rate:12m:seasonal'
+        kind = "seasonal" if len(parts) > 2 else "run_rate"
+        return t(f"scn.source.{kind}", months=parts[1].rstrip("m"), basis=money(float(basis)) if pd.notna(basis) else "–")
     return t("scn.source.scenario")
 
 
 # --- results --------------------------------------------------------------------------------------------------
 
-def _verdict(result: ScenarioResult) -> str:
-    lowest = money(result.totals["scenario_lowest_cash"] / 100)
-    base_first = result.baseline_first_negative_cash_month
-    baseline = t("scn.verdict.baseline_negative", month=month(base_first)) if base_first else t("scn.verdict.baseline_ok")
-    if result.first_negative_cash_month:
-        row = result.monthly[result.monthly["month"] == result.first_negative_cash_month].iloc[0]
-        return t("scn.verdict.negative", month=month(result.first_negative_cash_month), cash=money(row["cash"]),
-                 baseline=baseline)
-    return t("scn.verdict.positive", cash=lowest)
+def notes(result: ScenarioResult) -> None:
+    """What the user should know before reading the figures: a stale cash figure, no costs, a partial month."""
+    if "cash_stale" in result.warnings and result.cash_date:
+        st.warning(t("scn.warn.cash_stale", date=date(result.cash_date)), icon=":material/schedule:")
+    if "no_costs" in result.warnings:
+        st.warning(t("scn.warn.no_costs"), icon=":material/info:")
+    booked = result.monthly["actual"].dropna() if "actual" in result.monthly else pd.Series(dtype=float)
+    if result.partial_month is not None and result.trailing is not None:
+        first = result.monthly["month"].iloc[0]
+        st.info(t("scn.info.partial", day=date(result.roll_forward.to_date) if result.roll_forward else month(first),
+                  month=month(result.partial_month), booked=money(float(booked.sum()) if len(booked) else 0.0)),
+                icon=":material/event:")
 
 
 def _metrics(result: ScenarioResult) -> None:
     totals = result.totals
     c1, c2, c3, c4 = st.columns(4)
     delta = (totals["scenario_result"] - totals["baseline_result"]) / 100
-    c1.metric(t("scn.kpi.result"), money(totals["scenario_result"] / 100), delta=money(delta) if delta else None,
+    c1.metric(t("scn.kpi.result"), money(totals["scenario_result"] / 100), delta=money_delta(delta) if delta else None,
               help=t("scn.kpi.result_help"))
     c1.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_result"] / 100)))
-    c2.metric(t("scn.kpi.lowest"), money(totals["scenario_lowest_cash"] / 100))
+    c1.caption(t("scn.kpi.contracted_caption", value=money(totals["contracted_result"] / 100)))
+    lowest_delta = (totals["scenario_lowest_cash"] - totals["baseline_lowest_cash"]) / 100
+    c2.metric(t("scn.kpi.lowest"), money(totals["scenario_lowest_cash"] / 100),
+              delta=money_delta(lowest_delta) if lowest_delta else None)
     c2.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_lowest_cash"] / 100)))
+    c2.caption(t("scn.kpi.contracted_caption", value=money(totals["contracted_lowest_cash"] / 100)))
     first = result.first_negative_cash_month
     c3.metric(t("scn.kpi.first_negative"), month(first) if first else t("scn.kpi.none"))
     base_first = result.baseline_first_negative_cash_month
     c3.caption(t("scn.kpi.baseline_caption", value=month(base_first) if base_first else t("scn.kpi.none")))
+    contracted = result.contracted_first_negative_cash_month
+    c3.caption(t("scn.kpi.contracted_negative", month=month(contracted)) if contracted else
+               t("scn.kpi.contracted_caption", value=t("scn.kpi.none")))
     runway = t("scn.kpi.runway_value", months=result.runway_months) if first else t("scn.kpi.runway_all")
     c4.metric(t("scn.kpi.runway"), runway)
+
+
+def _money_or_dash(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else money(value)
 
 
 def _money_frame(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     shown = frame.copy()
     for column in columns:
-        shown[column] = shown[column].map(money)
+        shown[column] = shown[column].map(_money_or_dash)
     return shown
 
 
+MONTHLY_SHOWN = ("actual", "baseline_income", "scenario_income", "contracted_income", "costs", "result", "cash",
+                 "contracted_cash", "baseline_cash")
+
+
 def _monthly_table(result: ScenarioResult) -> None:
-    money_columns = [c for c in result.monthly.columns if c != "month"]
-    shown = _money_frame(result.monthly, money_columns)
+    money_columns = [c for c in MONTHLY_SHOWN if c in result.monthly.columns and
+                     (c != "actual" or result.monthly["actual"].notna().any())]
+    shown = _money_frame(result.monthly[["month", *money_columns]], money_columns)
     shown["month"] = shown["month"].map(month)
     shown.columns = [t("col.month")] + [t(f"scn.col.{c}") for c in money_columns]
     st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.monthly")
@@ -114,9 +136,58 @@ def _lines_table(result: ScenarioResult) -> None:
     download_csv(frame.drop(columns=["basis"]), "scenario_lines.csv", key="scn.dl.lines")
 
 
+def _roll_caption(result: ScenarioResult) -> None:
+    roll = result.roll_forward
+    if roll is not None and roll.days:
+        st.caption(t("scn.info.roll", cash=money(result.opening_cash / 100), date=date(roll.cash_date),
+                     to=date(roll.to_date), income=money(roll.income), costs=money(roll.costs)))
+
+
+def _coverage_table(result: ScenarioResult) -> None:
+    frame = result.coverage
+    if frame is None or frame.empty:
+        return
+    st.caption(t("scn.where.coverage"))
+    shown = pd.DataFrame({
+        t("col.payer"): frame["payer"], t("col.counterparty"): frame["counterparty"],
+        t("col.stream"): frame["stream"].map(stream_label),
+        t("scn.where.agreement"): [t("scn.source.agreement", id=int(a)) if pd.notna(a) else "–" for a in frame["agreement_id"]],
+        t("col.amount"): frame["income"].map(money),
+    })
+    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.coverage")
+
+
+def _one_offs(result: ScenarioResult) -> None:
+    """The incomes left out as one-offs, each with a button to count it as recurring (or back)."""
+    st.markdown(f"**{t('scn.where.oneoffs')}**")
+    frame = result.one_offs
+    if frame is None or frame.empty:
+        st.caption(t("scn.where.oneoffs_none"))
+        return
+    for i, row in enumerate(frame.itertuples()):
+        left, right = st.columns([3, 2])
+        kept = f" · {t('scn.where.kept')}" if row.kept else ""
+        left.markdown(md(f"{row.counterparty} · {stream_label(row.stream)} · {money(row.total)} · "
+                         f"{t('scn.where.months_paid')}: {row.months_paid}{kept}"))
+        action, label = (drop_from_forecast, "scn.where.unkeep") if row.kept else (keep_in_forecast, "scn.where.keep")
+        if right.button(t(label, payer=row.counterparty), key=f"scn.oneoff.{i}.{row.kept}"):
+            write(action, row.payer, row.stream, row.counterparty)
+            st.rerun()
+
+
+def where_figures_come_from(result: ScenarioResult) -> None:
+    """The forecast's lines, what the agreements cover, the one-offs and the cash roll-forward."""
+    with st.expander(t("scn.where.title")):
+        _roll_caption(result)
+        _lines_table(result)
+        _coverage_table(result)
+        _one_offs(result)
+
+
 def results(result: ScenarioResult) -> None:
     """Verdict, key figures, cash line, waterfall, income by stream and the tables behind them."""
-    st.markdown(_verdict(result))
+    notes(result)
+    st.markdown(verdict(ui_words(), result))
     _metrics(result)
     st.subheader(t("scn.chart.cash"))
     plot(charts.cash_lines(result.monthly, labels()), key="scn.chart.cash")
@@ -131,8 +202,7 @@ def results(result: ScenarioResult) -> None:
         _monthly_table(result)
     with st.expander(t("scn.table.payers")):
         _payer_table(result)
-    with st.expander(t("scn.table.lines")):
-        _lines_table(result)
+    where_figures_come_from(result)
     st.download_button(t("scn.download.json"), json.dumps(to_json(result), ensure_ascii=False, indent=2),
                        file_name="scenario.json", mime="application/json", key="scn.dl.json", on_click="ignore")
 
@@ -187,16 +257,6 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
 
 # --- reverse stress test --------------------------------------------------------------------------------------
 
-def _cut_text(answer: ReverseAnswer, cut: float | None, with_month: bool) -> str:
-    if cut is None:
-        return t("scn.stress.never")
-    if cut == 0:
-        return t("scn.stress.already")
-    if with_month and answer.cash_month:
-        return t("scn.stress.cash_month", share=percent(cut), month=month(answer.cash_month))
-    return t("scn.stress.cut", share=percent(cut))
-
-
 def stress(spec: Spec, spec_json: str) -> None:
     """The smallest cut on the largest payer and on all municipal income, with progress while it runs."""
     st.caption(t("scn.stress.intro"))
@@ -212,11 +272,9 @@ def stress(spec: Spec, spec_json: str) -> None:
     stored = st.session_state.get("scn.stress.answers")
     if not stored or stored[0] != spec_json or stored[1] != start:
         return
-    rows = []
-    for answer in stored[2]:
-        target = t("scn.stress.largest_payer", name=answer.key) if answer.target == "largest_payer" else t("scn.stress.municipal")
-        rows.append({t("scn.stress.target"): target, t("scn.stress.result"): _cut_text(answer, answer.result_cut, False),
-                     t("scn.stress.cash"): _cut_text(answer, answer.cash_cut, True)})
+    bundle = ui_words()
+    rows = [{t("scn.stress.target"): target_text(bundle, a), t("scn.stress.result"): cut_text(bundle, a, a.result_cut, False),
+             t("scn.stress.cash"): cut_text(bundle, a, a.cash_cut, True)} for a in stored[2]]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="scn.stress.table")
 
 
@@ -258,20 +316,30 @@ def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
 # --- board report ---------------------------------------------------------------------------------------------
 
 def report(current: ScenarioResult, saved_list: pd.DataFrame, simulation: SimulationResult | None) -> None:
-    """Pick up to four scenarios and download the standalone HTML report."""
+    """Pick up to four scenarios and download the standalone HTML report.
+
+    The first page summarises the first scenario picked, with its reverse stress test (computed when the file is
+    made) and — whenever one has run for the scenario being edited — its Monte Carlo.
+    """
     st.caption(t("scn.report.intro"))
     names = _choices(current.spec.name, saved_list)
     picked = st.multiselect(t("scn.report.pick"), list(names), default=[CURRENT], format_func=names.get,
                             max_selections=4, key=f"scn.report.pick.{st.session_state.get('scn.v', 0)}")
-    with_mc = st.checkbox(t("scn.report.with_mc"), value=simulation is not None, disabled=simulation is None,
-                          key="scn.report.with_mc")
-    chosen = chosen_results(picked, current, names, saved_list)
+    chosen = unique(chosen_results(picked, current, names, saved_list))
+    main = chosen[0] if chosen else None
+    with_mc = simulation is not None and main is not None and main.spec.to_json() == current.spec.to_json()
+    if with_mc:
+        st.caption(t("scn.report.with_mc_note"))
+    elif simulation is not None:
+        st.caption(t("scn.report.mc_stale"))
     enterprise = str(query(get_settings).get("enterprise_name") or "")
     bundle = ui_words()
-    mc = (current.spec.name, simulation) if with_mc and simulation is not None else None
+    mc = (current.spec.name, simulation) if with_mc else None
 
     def render() -> bytes:
-        return board_report(chosen, bundle, enterprise, dt.date.today(), mc).encode("utf-8")
+        baseline = query(build_baseline, main.spec.start, main.spec.months)
+        answers = reverse_stress_all(baseline, main.spec, baseline.report_months[0])
+        return board_report(chosen, bundle, enterprise, dt.date.today(), mc, answers).encode("utf-8")
 
     st.download_button(t("scn.report.download"), render, file_name="bestyrelsesrapport.html" if lang() == "da" else
                        "board_report.html", mime="text/html", key="scn.report.download", disabled=not chosen,

@@ -45,7 +45,7 @@ def test_csv_export_is_machine_readable(demo_con):
     header, first = text.splitlines()[:2]
     assert header.startswith("type,id,stream,counterparty,municipality")
     assert first.startswith('agreement,1,municipal_contract,"Københavns Kommune, Socialforvaltningen",København,')
-    assert ",6.00,2900.00,week,,,,2023-01-01,2027-12-31,3,0.8,active," in first
+    assert ",6.00,2900.00,week,,,,2023-01-01,2027-12-31,3,,0.8,active," in first
 
 
 def test_a_danish_semicolon_file_in_windows_1252_with_decimal_commas_is_read(con):
@@ -123,7 +123,7 @@ def test_an_edited_export_changes_exactly_what_was_edited(demo_con):
     lines = text.splitlines()
     lines[1] = lines[1].replace(",2900.00,", ",3100.00,")  # a new price for agreement 1
     del lines[2]  # agreement 2 removed
-    lines.append("agreement,,wage_subsidy,,Herlev,Jobcenter,,,,9000,,,2027-01-01,,,,,,,,")
+    lines.append("agreement,,wage_subsidy,,Herlev,Jobcenter,,,,9000,,,2027-01-01,,,,,,,,,")
     summary = files.import_file(demo_con, "\n".join(lines).encode(), "edited.csv")
     assert summary.agreements == store.ReplaceCounts(added=1, changed=1, unchanged=DEMO_AGREEMENTS - 2, removed=1)
     flags = dict(demo_con.execute("SELECT counterparty, is_demo FROM agreements").fetchall())

@@ -59,7 +59,9 @@ def install_cafe(con) -> None:
     for i in range(12):
         month = D(2026 + (3 + i) // 12, (3 + i) % 12 + 1, 15)
         rows.append((month, 100000, "product_sale", "Café A", None, "Salg", f"C{i}"))
-    store.add_entries(con, staging(rows), file_name="cafe.csv")
+    outcome = store.add_entries(con, staging(rows), file_name="cafe.csv")
+    # exported after March was over: March is a complete month although its last entry is on the 15th
+    con.execute("UPDATE imports SET imported_at = ? WHERE id = ?", [dt.datetime(2027, 4, 2, 9, 0), outcome.import_id])
     store.add_cost(con, dict(category="Husleje", kind="fixed", monthly_amount=2000))
     store.add_cost(con, dict(category="Varer", kind="variable", stream="product_sale", share_of_income=0.10))
 

@@ -30,7 +30,7 @@ def risk_json(capsys, db, *args):
 def test_json_by_payer_on_the_fixture(capsys, fixture_file):
     out = risk_json(capsys, fixture_file, "--by", "payer")
     assert out == {
-        "from": "2026-01-01", "to": "2026-12-31", "by": "payer", "total_dkk": 100000.0, "hhi": 3250.0,
+        "from": "2026-01-01", "to": "2026-12-31", "by": "payer", "total_dkk": 99500.0, "hhi": 3250.0,
         "effective_number": 10000 / 3250, "top1_share": 0.5, "top3_share": 0.85, "level": "high",
         "groups": [
             {"key": "København", "municipality_code": 101, "amount_dkk": 50000.0, "share": 0.5},
@@ -39,6 +39,8 @@ def test_json_by_payer_on_the_fixture(capsys, fixture_file):
             {"key": "Fonden", "municipality_code": None, "amount_dkk": 10000.0, "share": 0.1},
             {"key": "Rotary", "municipality_code": None, "amount_dkk": 5000.0, "share": 0.05},
         ],
+        "shares_total_dkk": 100000.0,
+        "left_out": [{"key": "Kunde X", "municipality_code": None, "amount_dkk": -500.0}],
     }
 
 

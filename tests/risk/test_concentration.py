@@ -26,8 +26,10 @@ def test_default_window_is_the_trailing_twelve_full_months(fixture_db):
 
 def test_by_payer_exact_figures(fixture_db):
     result = concentration(fixture_db, WINDOW, "payer")
-    # total = 50 000 + 20 000 + 15 000 + 10 000 + 5 000 = 100 000 (Kunde X, net −500, is left out)
-    assert result.total == Decimal("100000.00")
+    # the window's income counts everyone: 50 000 + 20 000 + 15 000 + 10 000 + 5 000 − 500 (Kunde X) = 99 500;
+    # the shares are of the payers with income, 100 000 (Kunde X, net −500, is listed apart)
+    assert result.total == Decimal("99500.00") and result.share_total == Decimal("100000.00")
+    assert [(k, float(a)) for k, _, a in result.left_out_groups.values.tolist()] == [("Kunde X", -500.0)]
     assert _groups(result) == [
         ("København", 101, 50000.0, 0.5),
         ("Gladsaxe", 159, 20000.0, 0.2),
@@ -67,9 +69,9 @@ def test_a_municipality_with_two_departments_and_a_wage_subsidy_is_one_payer(con
 
 def test_by_municipality_shares_of_total_and_hhi_within_municipal_income(fixture_db):
     out = as_json(concentration(fixture_db, WINDOW, "municipality"))
-    # municipal income 50 000 + 20 000 = 70 000 of 100 000
+    # municipal income 50 000 + 20 000 = 70 000 of the 100 000 the shares are of (the window's income is 99 500)
     assert out["municipal_share"] == 0.7
-    assert out["total_dkk"] == 100000.0
+    assert out["total_dkk"] == 99500.0 and out["shares_total_dkk"] == 100000.0
     assert [(g["key"], g["share"], g["share_of_municipal"]) for g in out["groups"]] == [
         ("København", 0.5, 50000 / 70000), ("Gladsaxe", 0.2, 20000 / 70000)]
     # HHI within municipal income = (100·5/7)² + (100·2/7)² = 10 000 · 29/49 = 5 918.37
@@ -104,7 +106,7 @@ def test_by_counterparty_departments_apart(fixture_db):
 def test_json_has_exactly_the_contract_keys(fixture_db):
     plain = as_json(concentration(fixture_db, WINDOW, "payer"))
     assert list(plain) == ["from", "to", "by", "total_dkk", "hhi", "effective_number", "top1_share", "top3_share",
-                           "level", "groups"]
+                           "level", "groups", "shares_total_dkk", "left_out"]
     assert set(plain["groups"][0]) == {"key", "municipality_code", "amount_dkk", "share"}
     assert (plain["from"], plain["to"], plain["by"]) == ("2026-01-01", "2026-12-31", "payer")
     municipal = as_json(concentration(fixture_db, WINDOW, "municipality"))

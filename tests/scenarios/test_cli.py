@@ -34,7 +34,8 @@ def test_json_has_the_documented_keys(demo_db, spec_file, capsys):
     data = json.loads(out)
     assert {"months", "by_payer", "totals", "first_negative_cash_month"} <= set(data)
     assert len(data["months"]) == 12 and data["months"][0]["month"] == "2027-01"
-    assert set(data["months"][0]) == {"month", "baseline_income", "scenario_income", "costs", "result", "cash"}
+    assert {"month", "baseline_income", "scenario_income", "costs", "result", "cash",
+            "expected_income", "contracted_income", "baseline_contracted_income", "actual"} <= set(data["months"][0])
     assert set(data["by_payer"][0]) == {"key", "municipality_code", "baseline", "scenario"}
     kbh = next(p for p in data["by_payer"] if p["key"] == "København")
     assert kbh["municipality_code"] == 101  # payers keyed as in `risk`

@@ -20,10 +20,11 @@ def test_only_income(con):
     spec = parse_spec({"months": 3, "shocks": [{"payer": "Kunde A", "change": -0.5}]})
     result = compute(baseline, spec)
     assert result.totals["baseline_costs"] == 0 and result.opening_cash == 0
-    # 10.000 kr. over the trailing 12 months, spread evenly (less than a year of history: no seasonal profile)
-    assert result.monthly["baseline_income"].tolist() == [833.33] * 3
-    # −50 %: 83.333 øre × 0,5 = 41.666,5 → 41.667 øre (half up); no costs, no opening cash
-    assert result.monthly["cash"].tolist() == [416.67, 833.34, 1250.01]
+    # 10.000 kr. over its 10 complete months, spread evenly (less than 24 months of history: no seasonal profile)
+    assert result.monthly["baseline_income"].tolist() == [1000.0] * 3
+    # −50 % → 500 kr. a month, received with 25 % VAT (the Jul–Dec VAT is due in March, after the horizon);
+    # no costs, no opening cash: 625, 1.250, 1.875
+    assert result.monthly["cash"].tolist() == [625.0, 1250.0, 1875.0]
     simulation = simulate(baseline, spec, runs=1000, seed=1)
     assert simulation.probability_negative_cash == 0.0
     answers = reverse_stress_all(baseline, spec)

@@ -35,10 +35,10 @@ def test_a_certain_cut_of_fixed_size_equals_the_same_cut_as_a_shock(demo_baselin
     spec = parse_spec({"simulation": sim})
     model = build_model(demo_baseline, apply(demo_baseline, spec), spec.simulation)
     assert model.random_p.size > 0
-    model = replace(model, random_p=np.zeros_like(model.random_p))  # no renewals, as in the deterministic forecast
+    model = replace(model, random_p=np.zeros_like(model.random_p))  # no uncertain line comes: the contracted forecast
     _, _, cash = run_model(model, runs=20, seed=1)
     shocked = parse_spec({"shocks": [{"municipality": "København", "change": -0.25, "from": "2027-07"}]})
-    expected = evaluate(demo_baseline, apply(demo_baseline, shocked)).cash
+    expected = evaluate(demo_baseline, apply(demo_baseline, shocked), "contracted").cash  # only the certain lines
     assert np.abs(cash - expected).max() < 100  # within a krone (the shock rounds per line, the simulation does not)
 
 
@@ -62,5 +62,5 @@ def test_summary_is_coherent(demo_baseline):
     fan = sim.cash
     assert (fan["p5"] <= fan["p25"]).all() and (fan["p25"] <= fan["p50"]).all() and (fan["p75"] <= fan["p95"]).all()
     assert 0 <= sim.probability_negative_cash <= 1 and 0 <= sim.probability_deficit <= 1
-    assert sim.revenue_at_risk == pytest.approx(sim.baseline_income - sim.income["p5"], abs=0.01)
+    assert sim.revenue_at_risk == pytest.approx(sim.expected_income - sim.income["p5"], abs=0.01)
     assert sim.forecast_income < sim.baseline_income

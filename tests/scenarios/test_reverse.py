@@ -42,10 +42,10 @@ def test_largest_payer_is_the_payer_with_most_income(demo_baseline):
 def test_an_already_negative_result_needs_no_cut_and_an_unreachable_one_has_no_answer(tiny_baseline):
     sunk = parse_spec({"costs": [{"amount": 100000}]})
     assert reverse_stress(tiny_baseline, sunk, "municipal", START).result_cut == 0.0
-    rich = parse_spec({"shocks": [{"counterparty": "Ny Fond", "amount": 1_000_000}]})
+    rich = parse_spec({"shocks": [{"counterparty": "Ny Fond", "amount": 1_000_000, "new": True}]})
     answer = reverse_stress(tiny_baseline, rich, "largest_payer", START)
     assert answer.key == "Ny Fond"  # the largest payer is now the new one …
-    rich_elsewhere = parse_spec({"shocks": [{"counterparty": "Ny Fond", "amount": 1_000_000}]})
+    rich_elsewhere = parse_spec({"shocks": [{"counterparty": "Ny Fond", "amount": 1_000_000, "new": True}]})
     municipal = reverse_stress(tiny_baseline, rich_elsewhere, "municipal", START)
     assert municipal.result_cut is None and municipal.cash_cut is None  # … and no municipal cut can sink it
 

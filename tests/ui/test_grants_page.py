@@ -54,7 +54,9 @@ def test_the_page_shows_the_plans_figures(demo_db, lang):
     assert not re.search(r"\b(None|nan|NaN|foundation_grant|public_pool|shortlisted)\b", shown)
     work = "Arbejde tilbage" if lang == "da" else "Work left"
     chosen = next(d.value for d in app.dataframe if work in d.value.columns)
-    assert list(chosen.iloc[:, 1]) == ["Egebjerg Fonden", "Lindegaard Fonden"]
+    by_id = {c.id: c.funder for c in result.candidates}
+    assert list(chosen.iloc[:, 1]) == [by_id[i] for i in result.mix.ids]  # the plan's mix, in its order
+    assert len(result.mix.ids) >= 2
     assert len(app.get("plotly_chart")) >= 4  # coverage, mosaic, timeline, cliff
 
 

@@ -10,6 +10,7 @@ from seconomy.cli import main
 from seconomy.forecast import build_baseline
 from seconomy.forecast.months import parse_month
 from seconomy.scenarios.montecarlo import simulate
+from seconomy.scenarios.results import run_scenario
 from seconomy.scenarios.spec import parse_spec
 from seconomy.store import scenarios as saved
 from tests.ui.apptest import open_page, texts
@@ -21,6 +22,12 @@ BOARD = "Gladsaxe stopper i april, København −30 % fra juli"
 def _board_id(db) -> int:
     with store.session(db) as con:
         return saved.load_scenario(con, BOARD)[0]
+
+
+def _board_result(db):
+    """The board scenario's result from the domain (what the page must show)."""
+    with store.session(db) as con:
+        return run_scenario(con, saved.load_scenario(con, BOARD)[2])
 
 
 def _metrics(at) -> dict[str, str]:
@@ -83,8 +90,9 @@ def test_ready_made_shocks_build_the_board_scenario(demo_db):
         {"municipality": "Gladsaxe", "change": -1.0, "from": "2027-04"},
         {"municipality": "København", "change": -0.3, "from": "2027-07"}]
     shown = _metrics(at)
-    assert shown["First month with negative cash"] == "Oct 2027"
-    assert "the cash is negative in **Oct 2027**" in texts(at)
+    first = fmt.month(_board_result(demo_db).first_negative_cash_month, "en")
+    assert shown["First month with negative cash"] == first
+    assert f"the cash is negative in **{first}**" in texts(at)
 
 
 def test_save_copy_and_delete(demo_db):
@@ -134,4 +142,53 @@ def test_reverse_stress_and_monte_carlo_run_from_the_page(demo_db):
 
 def test_english(demo_db):
     at = _load_board(demo_db, "en")
-    assert "Budget scenarios" in texts(at) and "Oct 2027" in _metrics(at)["First month with negative cash"]
+    first = fmt.month(_board_result(demo_db).first_negative_cash_month, "en")
+    assert "Budget scenarios" in texts(at) and first in _metrics(at)["First month with negative cash"]
+
+
+def test_a_one_off_can_be_counted_as_recurring_and_back(demo_db):
+    at = open_page(PAGE)
+    keep = next(b for b in at.button if b.label.startswith("Tæl Rotary Klub Nordvest som tilbagevendende"))
+    before = _metrics(at)["Resultat i perioden"]
+    keep.click().run()
+    assert not at.exception, at.exception
+    assert _rows(demo_db) == [("Rotary Klub Nordvest", "other", "Rotary Klub Nordvest")]
+    assert _metrics(at)["Resultat i perioden"] != before  # its run rate is in the forecast now
+    back = next(b for b in at.button if b.label.startswith("Tæl Rotary Klub Nordvest som engangsbeløb igen"))
+    back.click().run()
+    assert _rows(demo_db) == [] and _metrics(at)["Resultat i perioden"] == before
+
+
+def _rows(db):
+    with store.session(db) as con:
+        return con.execute("SELECT payer, stream, counterparty FROM forecast_kept").fetchall()
+
+
+def test_a_stale_cash_figure_and_the_contracted_line_are_shown(demo_db):
+    with store.session(demo_db) as con:
+        store.set_setting(con, "cash_date", "2026-07-31")
+    at = open_page(PAGE)
+    assert not at.exception, at.exception
+    assert any("mere end to måneder før prognosen" in w.value for w in at.warning)
+    assert "Kun kontraktligt sikret" in texts(at)
+    table = _frame(at, "Likviditet, kontraktligt sikret")
+    assert len(table) == 12
+
+
+def test_new_income_from_someone_new_is_added_explicitly(demo_db):
+    at = open_page(PAGE, lang="en")
+    baseline_income = _frame(at, "Income, baseline")["Income, scenario"].tolist()
+    at.selectbox(key="scn.tpl.kind").set_value("new_income").run()
+    at.text_input(key="scn.tpl.who.new_income").set_value("Kantinen Syd ApS")
+    assert at.selectbox(key="scn.tpl.new_stream").value == "product_sale"  # the first stream
+    at.number_input(key="scn.tpl.new_amount").set_value(5000.0)
+    at.selectbox(key="scn.tpl.month.new_income").set_value("2027-03")
+    at.button(key="scn.tpl.add").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["scn.base"]["shocks"] == [
+        {"counterparty": "Kantinen Syd ApS", "stream": "product_sale", "amount": 5000.0, "from": "2027-03", "new": True}]
+    income = _frame(at, "Income, baseline")["Income, scenario"].tolist()
+    march = _frame(at, "Income, baseline")["Month"].tolist().index("Mar 2027")
+    assert income[:march] == baseline_income[:march] and income[march] != baseline_income[march]
+    at.run()  # the editor row keeps the shock new on the next rerun
+    assert not at.exception and not at.error, [e.value for e in at.error]

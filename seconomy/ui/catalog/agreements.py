@@ -72,6 +72,12 @@ TEXTS = {
     "agreements.field.start_date": ("Start", "Start"),
     "agreements.field.end_date": ("Slut", "End"),
     "agreements.field.notice_months": ("Opsigelse (mdr.)", "Notice (months)"),
+    "agreements.field.payment_days": ("Betalingsfrist (dage)", "Payment term (days)"),
+    "agreements.payment_days_help": (
+        "Dage fra månedens udgang til pengene er på kontoen. Tomt: indtægtstypens frist fra Indstillinger "
+        "(kommuner typisk 30 dage).",
+        "Days from the end of the month until the money is in the bank. Empty: the stream's term from Settings "
+        "(municipalities typically 30 days)."),
     "agreements.field.renewal_probability": ("Sandsynlighed for forlængelse (%)", "Renewal probability (%)"),
     "agreements.field.status": ("Status", "Status"),
     "agreements.field.note": ("Note", "Note"),

@@ -35,6 +35,7 @@ TEXTS = {
     "col.month": ("Måned", "Month"),
     "col.stream": ("Indtægtstype", "Income stream"),
     "col.payer": ("Betaler", "Payer"),
+    "col.counterparty": ("Modpart", "Counterparty"),
     "col.amount": ("Beløb (kr.)", "Amount (DKK)"),
     "col.share": ("Andel", "Share"),
     "footer.attribution": (

@@ -14,6 +14,12 @@ TEXTS = {
                                 "så vises omkostninger og resultat her.",
                                 "No booked costs have been imported. Import a bank statement or a SAF-T file to see costs "
                                 "and the result here."),
+    "overview.kpi.costs_planned_help": (
+        "Ingen bogførte omkostninger er importeret: omkostningslinjerne fra Aftaler og omkostninger for periodens måneder "
+        "(variable omkostninger som deres andel af månedens indtægt). Importér et kontoudtog eller en SAF-T-fil for de "
+        "faktiske tal.",
+        "No booked costs have been imported: the cost lines from Agreements and costs over the period's months (variable "
+        "costs as their share of the month's income). Import a bank statement or a SAF-T file for the actual figures."),
     "overview.kpi.result": ("Resultat", "Result"),
     "overview.kpi.largest": ("Største betaler", "Largest payer"),
     "overview.kpi.largest_help": (

@@ -1,32 +1,34 @@
 """Texts of the Scenarios page, the board report and the scenario descriptions."""
 
-METHOD_DA = """**Basisprognosen** starter måneden efter de seneste data og løber 1–36 måneder (normalt 12).
+METHOD_DA = """**Prognosen** starter i den første måned, dataene ikke dækker helt, og løber 1–36 måneder (normalt 12). Slutter dataene midt i en måned (en eksport taget den 5.), tæller kun de hele måneder med i de løbende niveauer, og resten af måneden prognosticeres som månedens niveau minus det, der allerede er bogført.
 
-- **Aftaler**: aktive kommunale kontrakter regnes efter deres vilkår (pladser × pris pr. uge eller måned, eller et fast månedsbeløb) frem til slutdatoen; bevillinger efter deres udbetalingsplan. En aftale fornyes kun i prognosen, hvis fornyelsessandsynligheden er 100 %. Ansøgninger, der afventer svar, er ikke med — de kan lægges ind som et "hvad nu hvis"-stød.
-- **Dækket af en aftale**: en betalers indtægt i en indtægtstype er dækket, når der er en aftale med samme betaler (kommunen for kommunale aftaler, ellers modparten) og samme indtægtstype, som er aktiv eller er ophørt inden for de seneste 12 måneder. Dækket indtægt regnes kun fra aftalen, så intet tælles dobbelt.
-- **Løbende niveau**: al anden indtægt fortsætter med betalerens indtægt de seneste 12 måneder fordelt jævnt; produktsalg fordeles efter årets sæsonmønster (betalerens egne seneste 36 måneder, eller hele salgets mønster for nye kunder).
-- **Omkostninger**: faste omkostninger og løn pr. måned inden for deres datoer; variable omkostninger som deres andel af månedens indtægt i deres indtægtstype — falder salget, falder vareforbruget også.
-- **Likviditet**: likvid beholdning på likviditetsdatoen plus resultatet af hver måned derefter.
+- **Forventet og kontraktligt sikret**: den fremhævede linje er den *forventede* prognose — fornyelser og ansøgninger vægtet med deres sandsynlighed. Den stiplede linje er det *kontraktligt sikrede*: kun aftaler i kraft og løbende indtægter, ingen fornyelser eller ansøgninger.
+- **Aftaler**: aftaler i kraft regnes efter deres vilkår (pladser × pris pr. uge efter dagene, pr. måned, eller et fast månedsbeløb; en måned, aftalen kun delvis dækker, efter dagene) til slutdatoen; bevillinger efter deres udbetalingsplan. Efter slutdatoen fornyes aftalen på sin egen dag og med sin egen løbetid, vægtet med fornyelsessandsynligheden. En ansøgning om samme aftale (samme modpart og indtægtstype, start inden for 6 måneder) *er* fornyelsen — aldrig begge.
+- **Dækket af en aftale**: en aftale dækker sin egen modparts indtægt i sin indtægtstype; en aftale med hele kommunen (modparten er kommunen selv) dækker alle dens forvaltninger. Dækket indtægt regnes kun fra aftalen, så intet tælles dobbelt. Tabellen "Hvor tallene kommer fra" viser, hvad der dækkes af hvad.
+- **Løbende niveau**: anden indtægt fortsætter, når den er kommet i mindst 6 af de seneste 12 hele måneder (indstillingen `recurring_min_months`); med 24 måneders historik eller mere efter betalerens eget sæsonmønster, ellers jævnt fordelt. Engangsbeløb (en enkelt donation eller bevilling) er ikke med, men vises — og kan markeres som tilbagevendende.
+- **Omkostninger**: faste omkostninger og løn pr. måned inden for deres datoer; variable omkostninger som deres andel af månedens indtægt i deres indtægtstype.
+- **Likviditet**: den likvide beholdning på dens dato, ført frem gennem det, der er bogført siden; derefter indbetalinger efter betalingsfristen (kommuner normalt 30 dage: månedens indtægt kommer måneden efter), moms på momspligtigt salg opkrævet med salget og betalt i momsperiodens forfaldsmåned (halvår: 1. marts og 1. september), og omkostningerne i deres måned. En betalingsfrist flytter likviditeten, ikke resultatet.
 
-**Stød** lægges oven på basisprognosen i denne rækkefølge: (1) indtægtsstød ét ad gangen i den viste rækkefølge, hvert på resultatet af de foregående (to gange −50 % giver −75 %); et stød på en ansøgning bevilger den først; (2) variable omkostninger af scenariets indtægt; (3) omkostningsændringer i rækkefølge; (4) resultat og likviditet. Et stød uden "fra" gælder fra scenariets første måned. Et beløb fordeles på de ramte linjer efter deres indtægt og bringer aldrig en linje under nul.
+**Stød** lægges oven på prognosen i denne rækkefølge: (1) indtægtsstød ét ad gangen i den viste rækkefølge, hvert på resultatet af de foregående (to gange −50 % giver −75 %); et stød på en ansøgning bevilger den først; (2) variable omkostninger af scenariets indtægt; (3) omkostningsændringer i rækkefølge; (4) resultat og likviditet. Et stød skal ramme noget i prognosen; en ny betaler markeres som ny.
 
-**Omvendt stresstest** finder den mindste besparelse på den største betaler — og på al kommunal indtægt — fra en valgt måned, der bringer periodens resultat, og den laveste likviditet, ned på nul.
+**Omvendt stresstest** finder den mindste besparelse på den største betaler — og på al kommunal indtægt — fra en valgt måned, der bringer periodens resultat og den laveste likviditet ned på nul. Er de allerede negative, vises beløbet, der mangler.
 
-**Monte Carlo** gentager scenariet 10.000 gange: hver aftale, der udløber i perioden, fornyes med sin fornyelsessandsynlighed; hver kommune laver en midtvejsbesparelse med en given sandsynlighed og størrelse; hver indtægtstype svinger måned for måned med sin volatilitet. Samme frø giver samme tal."""
+**Monte Carlo**: hver kommune beslutter én gang pr. budgetår — dens fornyelser og en eventuel midtvejsbesparelse hænger sammen (indstillingen `renewal_correlation`); hver usikker linje kommer med sin sandsynlighed, så gennemsnittet er den forventede prognose; indtægterne svinger med hukommelse (en dårlig periode varer), med spredning og vedholdenhed målt på egen historik. Samme frø giver samme tal."""
 
-METHOD_EN = """**The baseline forecast** starts the month after the latest data and runs 1–36 months (12 by default).
+METHOD_EN = """**The forecast** starts in the first month the data do not fully cover and runs 1–36 months (12 by default). When the data stop inside a month (an export taken on the 5th), only complete months count in the run rates, and the rest of the month is forecast as the month's level less what is already booked.
 
-- **Agreements**: active municipal contracts count by their terms (placements × price per week or month, or a fixed monthly amount) until their end date; grants by their disbursement schedule. An agreement is renewed in the forecast only if its renewal probability is 100 %. Pending applications are left out — add one as a "what if granted" shock.
-- **Covered by an agreement**: a payer's income in a stream is covered when an agreement with the same payer (the municipality for municipal agreements, else the counterparty) and the same stream is active, or ended within the last 12 months. Covered income comes from the agreement only, so nothing counts twice.
-- **Run rate**: all other income continues at the payer's income over the last 12 months, spread evenly; product sales follow the month-of-year pattern (the payer's own last 36 months, or the pattern of all sales for new customers).
-- **Costs**: fixed and wage costs per month within their dates; variable costs as their share of the month's income in their stream — when sales fall, the cost of goods falls too.
-- **Cash**: the opening cash on the cash date plus the result of every month after it.
+- **Expected and contracted**: the bold line is the *expected* forecast — renewals and applications weighted by their probability. The dotted line is the *contracted* one: only agreements in force and recurring income, no renewals or applications.
+- **Agreements**: agreements in force count by their terms (placements × a weekly price by the days, a monthly price, or a fixed monthly amount; a month the agreement only partly covers by its days) until their end date; grants by their disbursement schedule. After the end date the agreement renews on its own day and for its own term, weighted by its renewal probability. An application for the same agreement (same counterparty and stream, starting within 6 months) *is* its renewal — never both.
+- **Covered by an agreement**: an agreement covers its own counterparty's income in its stream; an agreement with the whole municipality (the counterparty is the municipality itself) covers all its departments. Covered income comes from the agreement only, so nothing counts twice. The table "Where the figures come from" shows what covers what.
+- **Run rate**: other income recurs when it came in at least 6 of the last 12 complete months (the setting `recurring_min_months`); with 24 months of history or more by the payer's own seasonal pattern, else spread evenly. One-offs (a single donation or grant) are left out but listed — and can be marked as recurring.
+- **Costs**: fixed and wage costs per month within their dates; variable costs as their share of the month's income in their stream.
+- **Cash**: the cash figure on its date, rolled forward through what was booked since; then receipts after the payment term (municipalities usually 30 days: a month's income arrives the month after), VAT on VAT-able sales collected with the sale and paid in the VAT period's due month (half-yearly: 1 March and 1 September), and costs in their month. A payment term moves cash, not the result.
 
-**Shocks** apply on top of the baseline in this order: (1) income shocks one at a time in the order shown, each on the result of those before (−50 % twice gives −75 %); a shock on a pending application grants it first; (2) variable costs of the scenario's income; (3) cost changes in order; (4) result and cash. A shock without "from" applies from the scenario's first month. An amount is spread over the matched lines by their income and never takes a line below zero.
+**Shocks** apply on top of the forecast in this order: (1) income shocks one at a time in the order shown, each on the result of those before (−50 % twice gives −75 %); a shock on a pending application grants it first; (2) variable costs of the scenario's income; (3) cost changes in order; (4) result and cash. A shock must hit something in the forecast; a new payer is marked as new.
 
-**Reverse stress test** finds the smallest cut on the largest payer — and on all municipal income — from a chosen month that brings the result over the period, and the lowest cash, down to zero.
+**Reverse stress test** finds the smallest cut on the largest payer — and on all municipal income — from a chosen month that brings the result over the period and the lowest cash down to zero. When they are already negative, it shows the amount missing.
 
-**Monte Carlo** repeats the scenario 10,000 times: every agreement ending in the period is renewed with its renewal probability; every municipality makes a mid-year cut with a given probability and size; every income stream varies month by month with its volatility. The same seed gives the same numbers."""
+**Monte Carlo**: every municipality decides once per budget year — its renewals and any mid-year cut go together (the setting `renewal_correlation`); every uncertain line comes with its probability, so the mean is the expected forecast; income varies with memory (a bad spell lasts), with spread and persistence measured on the own history. The same seed gives the same numbers."""
 
 TEXTS = {
     "scn.title": ("Budgetscenarier", "Budget scenarios"),
@@ -88,6 +90,11 @@ TEXTS = {
     "scn.tpl.share": ("Besparelse (%)", "Cut (%)"),
     "scn.tpl.month": ("Fra måned", "From month"),
     "scn.tpl.add": ("Tilføj stød", "Add shock"),
+    "scn.tpl.new_income": ("Ny indtægt (en ny kunde eller kommune)", "New income (a new customer or municipality)"),
+    "scn.tpl.new_name": ("Hvem betaler", "Who pays"),
+    "scn.tpl.new_placeholder": ("fx Kantinen Syd ApS", "e.g. Kantinen Syd ApS"),
+    "scn.tpl.new_amount": ("Beløb pr. måned (kr.)", "Amount per month (DKK)"),
+    "scn.target.new": ("Ny: {name}", "New: {name}"),
     "scn.tpl.largest": ("Største betaler i basisprognosen: **{name}**", "Largest payer in the baseline: **{name}**"),
     "scn.tpl.none": ("Der er intet at vælge her.", "There is nothing to choose here."),
     "scn.costs.title": ("Ændringer i omkostningerne", "Changes to costs"),
@@ -128,6 +135,35 @@ TEXTS = {
     "scn.label.band50": ("25–75 %", "25–75%"),
     "scn.label.median": ("Median", "Median"),
     "scn.label.forecast": ("Scenariet uden tilfældighed", "Scenario without chance"),
+    "scn.label.contracted": ("Kun kontraktligt sikret", "Contracted only"),
+    "scn.col.contracted_income": ("Indtægter, kontraktligt sikret", "Income, contracted"),
+    "scn.col.baseline_contracted_income": ("Indtægter, basis, kontraktligt sikret", "Income, baseline, contracted"),
+    "scn.col.contracted_cash": ("Likviditet, kontraktligt sikret", "Cash, contracted"),
+    "scn.col.actual": ("Bogført i måneden", "Booked in the month"),
+    "scn.kpi.contracted_caption": ("Kun kontraktligt sikret: {value}", "Contracted only: {value}"),
+    "scn.kpi.contracted_negative": ("Kun kontraktligt sikret: negativ i {month}", "Contracted only: negative in {month}"),
+    "scn.warn.cash_stale": ("Den likvide beholdning er opgjort {date} — mere end to måneder før prognosen. Opdatér den under "
+                            "Aftaler og omkostninger eller Indstillinger; indtil da føres den frem med det bogførte.",
+                            "The cash figure is from {date} — more than two months before the forecast. Update it under "
+                            "Agreements and costs or Settings; until then it is rolled forward through what was booked."),
+    "scn.warn.no_costs": ("Der er ingen omkostningslinjer: resultat og likviditet regnes uden omkostninger.",
+                          "There are no cost lines: the result and cash are computed without costs."),
+    "scn.info.partial": ("Dataene slutter {day}: {month} er prognosticeret for resten af måneden ({booked} er allerede bogført).",
+                         "The data end on {day}: {month} is forecast for the rest of the month ({booked} already booked)."),
+    "scn.info.roll": ("Likviditeten {cash} pr. {date} er ført frem til {to}: +{income} bogførte indtægter, −{costs} omkostninger.",
+                      "The cash {cash} as of {date} is rolled forward to {to}: +{income} booked income, −{costs} costs."),
+    "scn.where.title": ("Hvor tallene kommer fra", "Where the figures come from"),
+    "scn.where.coverage": ("Indtægterne de seneste 12 måneder, og hvilken aftale der dækker dem (tom: løbende niveau)",
+                           "Income of the last 12 months, and which agreement covers it (empty: run rate)"),
+    "scn.where.agreement": ("Dækket af aftale", "Covered by agreement"),
+    "scn.where.oneoffs": ("Engangsbeløb — ikke med i prognosen", "One-offs — not in the forecast"),
+    "scn.where.oneoffs_none": ("Ingen engangsbeløb i de seneste 12 måneder.", "No one-offs in the last 12 months."),
+    "scn.where.months_paid": ("Måneder med indtægt", "Months with income"),
+    "scn.where.keep": ("Tæl {payer} som tilbagevendende", "Count {payer} as recurring"),
+    "scn.where.unkeep": ("Tæl {payer} som engangsbeløb igen", "Count {payer} as a one-off again"),
+    "scn.where.kept": ("tilbagevendende (valgt)", "recurring (chosen)"),
+    "scn.stress.gap_result": ("allerede negativt: der mangler {amount} i perioden", "already negative: {amount} missing over the period"),
+    "scn.stress.gap_cash": ("allerede negativ: der mangler {amount} senest i {month}", "already negative: {amount} missing by {month}"),
     "scn.step.baseline": ("Basis", "Baseline"),
     "scn.step.scenario": ("Scenarie", "Scenario"),
     "scn.step.shock": ("Stød {n}", "Shock {n}"),
@@ -139,9 +175,9 @@ TEXTS = {
     "scn.source.agreement": ("Aftale {id}", "Agreement {id}"),
     "scn.source.renewal": ("Aftale {id}, fornyet", "Agreement {id}, renewed"),
     "scn.source.pending": ("Ansøgning {id}", "Application {id}"),
-    "scn.source.run_rate": ("Løbende niveau: 12 mdr. = {basis}", "Run rate: 12 months = {basis}"),
-    "scn.source.seasonal_own": ("Løbende niveau med eget sæsonmønster: 12 mdr. = {basis}", "Run rate with its own seasonal pattern: 12 months = {basis}"),
-    "scn.source.seasonal_stream": ("Løbende niveau med salgets sæsonmønster: 12 mdr. = {basis}", "Run rate with the sales' seasonal pattern: 12 months = {basis}"),
+    "scn.source.run_rate": ("Løbende niveau: {months} mdr. = {basis}", "Run rate: {months} months = {basis}"),
+    "scn.source.seasonal": ("Løbende niveau med eget sæsonmønster: {months} mdr. = {basis}",
+                            "Run rate with its own seasonal pattern: {months} months = {basis}"),
     "scn.source.scenario": ("Ny indtægt i scenariet", "New income in the scenario"),
     "scn.download.json": ("Hent resultatet som JSON (som CLI)", "Download the result as JSON (as the CLI)"),
     "scn.compare.pick": ("Vælg op til fire scenarier", "Choose up to four scenarios"),
@@ -176,13 +212,19 @@ TEXTS = {
     "scn.mc.cut_size": ("Besparelsens størrelse (fra–til, %)", "Size of the cut (from–to, %)"),
     "scn.mc.cut_month": ("Besparelsen starter i måned", "The cut starts in month"),
     "scn.mc.vol": ("Månedlige udsving (volatilitet) pr. indtægtstype, %", "Monthly volatility per income stream, %"),
+    "scn.mc.vol_help": ("Udgangspunktet er udsvingene målt på jeres egen historik (betalere med mindst 24 måneder); "
+                        "en værdi, I ændrer, gemmes med scenariet.",
+                        "The starting point is the volatility measured on your own history (payers with at least 24 "
+                        "months); a value you change is saved with the scenario."),
     "scn.mc.run": ("Kør simulering", "Run simulation"),
     "scn.mc.running": ("Simulerer …", "Simulating …"),
     "scn.mc.p_deficit": ("Sandsynlighed for underskud", "Probability of a deficit"),
     "scn.mc.p_negative": ("Sandsynlighed for negativ likviditet", "Probability of negative cash"),
     "scn.mc.rar": ("Indtægt i risiko (95 %)", "Revenue at risk (95%)"),
-    "scn.mc.rar_help": ("Basisprognosens indtægter minus 5 %-fraktilen af de simulerede indtægter. Negativ: selv i de dårligste 5 % af forløbene er indtægterne højere end i basisprognosen (fordi fornyelser kan komme).",
-                        "Baseline income minus the 5th percentile of simulated income. Negative: even in the worst 5% of runs income exceeds the baseline (because renewals may come)."),
+    "scn.mc.rar_help": ("Scenariets forventede indtægter minus 5 %-fraktilen af de simulerede indtægter: hvor meget mindre "
+                        "indtægterne kan blive i et dårligt år (1 ud af 20).",
+                        "The scenario's expected income minus the 5th percentile of simulated income: how much less "
+                        "income can be in a bad year (1 in 20)."),
     "scn.mc.fan": ("Likviditet: spredning over gennemløbene", "Cash: the spread over the runs"),
     "scn.mc.table": ("Fraktiler af likviditeten", "Percentiles of cash"),
     "scn.mc.stale": ("Scenariet er ændret siden simuleringen; kør den igen.", "The scenario changed since the simulation; run it again."),
@@ -196,6 +238,15 @@ TEXTS = {
     "scn.report.basis": ("Grundlag: likvid beholdning {cash} pr. {date}; løbende niveauer fra {trailing}.",
                          "Basis: cash at bank {cash} as of {date}; run rates from {trailing}."),
     "scn.report.comparison": ("Sammenligning", "Comparison"),
+    "scn.report.summary": ("Sammenfatning", "Summary"),
+    "scn.report.lowest_in": ("{cash} i {month}", "{cash} in {month}"),
+    "scn.report.stress": ("Hvor meget kan vi tåle? (omvendt stresstest fra {month})",
+                          "How much can we take? (reverse stress test from {month})"),
+    "scn.report.others": ("De andre scenarier", "The other scenarios"),
+    "scn.report.mc_stale": ("Monte Carlo-simuleringen hører til et andet scenarie og er ikke med.",
+                            "The Monte Carlo simulation belongs to another scenario and is left out."),
+    "scn.report.with_mc_note": ("Den seneste Monte Carlo-simulering af scenariet kommer med i rapporten.",
+                                "The latest Monte Carlo simulation of the scenario is included in the report."),
     "scn.report.period": ("Periode", "Period"),
     "scn.report.assumptions": ("Forudsætninger", "Assumptions"),
     "scn.report.no_shocks": ("Ingen stød: basisprognosen.", "No shocks: the baseline."),
