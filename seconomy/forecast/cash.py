@@ -244,7 +244,7 @@ def cash_flows(model: CashModel, grouped: np.ndarray, group_lag: np.ndarray, gro
     output_vat = vat_on_sales.sum(axis=-2)
     costs = cost_per_line.sum(axis=-2)
     input_vat = round_ore(model.vat.rate * (cost_per_line[..., :len(model.vat_costs), :] * model.vat_costs[:, None]).sum(axis=-2))
-    vat_paid = np.einsum("ij,...j->...i", model.vat_due, output_vat - input_vat) + model.vat_carry
+    vat_paid = (output_vat - input_vat) @ model.vat_due.T + model.vat_carry  # VAT of month j paid in month i
     flow = inflow + model.receivables - costs - input_vat - vat_paid  # goods are bought VAT included
     return round_ore(flow * model.counted)
 

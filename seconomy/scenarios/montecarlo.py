@@ -21,8 +21,10 @@ of runs give the same numbers, whatever the progress reporting.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -39,13 +41,15 @@ MAX_RUNS = 100_000
 Progress = Callable[[float], None]
 
 
-def normal_cdf(x: np.ndarray) -> np.ndarray:
-    """Φ(x), vectorised (Abramowitz & Stegun 7.1.26 for erf: absolute error below 1.5e-7)."""
-    z = np.abs(x) / np.sqrt(2.0)
-    t = 1.0 / (1.0 + 0.3275911 * z)
-    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-    erf = 1.0 - poly * np.exp(-z * z)
-    return 0.5 * (1.0 + np.sign(x) * erf)
+def normal_quantile(p: np.ndarray) -> np.ndarray:
+    """Φ⁻¹(p) elementwise, with Φ⁻¹(0) = −∞ and Φ⁻¹(1) = +∞ (a draw z comes with probability p when z < Φ⁻¹(p)).
+
+    Why thresholds: comparing the normal draws with a per-line quantile, computed once per model, instead of
+    putting every draw through Φ, is the same decision and saves the work on runs × lines numbers.
+    """
+    unit = NormalDist()
+    flat = [(-math.inf if q <= 0 else math.inf if q >= 1 else unit.inv_cdf(float(q))) for q in np.ravel(p)]
+    return np.array(flat, dtype=np.float64).reshape(np.shape(p))
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class SimModel:
     cost_ops: tuple[CostOp, ...]
     cash: CashModel
     report_from: int
+    random_pairs: tuple[tuple[int, int, np.ndarray], ...] = ()  # (slot, group, rows of the uncertain lines)
 
 
 @dataclass(frozen=True)
@@ -142,27 +147,37 @@ def build_model(baseline: Baseline, applied: Applied, simulation: Simulation, co
         sigma=np.array([simulation.sigma(s, baseline.calibration) for s in STREAMS]),
         phi=np.array([simulation.phi(s, baseline.calibration) for s in STREAMS]),
         costs=baseline.costs, cost_ops=applied.cost_ops, cash=baseline.cash, report_from=baseline.start,
+        random_pairs=_pairs(slot[random], found.of_line[random]),
     )
+
+
+def _pairs(slots: np.ndarray, groups: np.ndarray) -> tuple[tuple[int, int, np.ndarray], ...]:
+    """The uncertain lines' rows per (municipality slot, group)."""
+    keys = sorted({(int(k), int(g)) for k, g in zip(slots, groups, strict=True)})
+    return tuple((k, g, np.flatnonzero((slots == k) & (groups == g))) for k, g in keys)
 
 
 def _budgets(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Per run: which uncertain lines come (n × R) and the cut factor per municipality slot and month (n × (K+1) × M)."""
     k, rho = len(model.cut_p), model.correlation
-    common = rng.standard_normal((n, k + 1, model.years))
-    own = rng.standard_normal((n, len(model.random_p)))
+    common = rng.standard_normal((n, k, model.years))
     municipal = model.random_slot < k
-    latent = np.where(municipal, np.sqrt(rho) * common[:, model.random_slot, model.random_year] + np.sqrt(1 - rho) * own, own)
-    comes = (normal_cdf(latent) > 1.0 - model.random_p[None, :]).astype(np.float64)
-    cut_draw = np.sqrt(rho) * common[:, :k, :] + np.sqrt(1 - rho) * rng.standard_normal((n, k, model.years))
-    happens = (normal_cdf(cut_draw) < model.cut_p[None, :, None]) & model.cut_open[None, None, :]
+    latent = np.empty((n, len(model.random_p)))
+    mixed = np.flatnonzero(municipal)
+    shared = common[:, model.random_slot[mixed], model.random_year[mixed]]
+    latent[:, mixed] = shared if rho >= 1 else np.sqrt(rho) * shared + np.sqrt(1 - rho) * rng.standard_normal(shared.shape)
+    alone = np.flatnonzero(~municipal)
+    latent[:, alone] = rng.standard_normal((n, alone.size))
+    comes = (latent > normal_quantile(1.0 - model.random_p)[None, :]).astype(np.float64)  # Φ(z) > 1 − p
+    cut_draw = common if rho >= 1 else np.sqrt(rho) * common + np.sqrt(1 - rho) * rng.standard_normal(common.shape)
+    happens = (cut_draw < normal_quantile(model.cut_p)[None, :, None]) & model.cut_open[None, None, :]  # Φ(z) < p
     low, high = model.cut_size
     size = low + (high - low) * rng.random((n, k, model.years))
     running = np.cumprod(1.0 - np.where(happens, size, 0.0), axis=2)  # n × K × Y: cuts compound
+    # month m takes the running factor of the year whose cut has begun (column 0: no cut yet), others' slot is 1
+    running = np.concatenate([np.ones((n, k, 1)), running], axis=2)
     factors = np.ones((n, k + 1, model.months))
-    for m in range(model.months):
-        y = model.cut_year[m]
-        if y >= 0:
-            factors[:, :k, m] = running[:, :, y]
+    factors[:, :k, :] = running[:, :, model.cut_year + 1]
     return comes, factors
 
 
@@ -170,7 +185,9 @@ def _levels(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
     """n × S × M income level factors: AR(1) per stream, started in its stationary spread."""
     streams = len(STREAMS)
     out = np.ones((n, streams, model.months))
-    for s in np.flatnonzero(model.sigma > 0):
+    present = np.zeros(streams, dtype=bool)
+    present[model.group.stream] = True
+    for s in np.flatnonzero((model.sigma > 0) & present):
         sigma, phi = model.sigma[s], model.phi[s]
         shocks = rng.standard_normal((n, model.months))
         level = sigma * shocks[:, 0]
@@ -185,11 +202,12 @@ def _block(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarra
     """Income, result and cash (each n × M, øre) of n runs."""
     comes, factors = _budgets(model, rng, n)
     levels = _levels(model, rng, n)
-    grouped = np.einsum("nkm,mkg->ngm", factors, model.certain, optimize=False)
-    if model.random_lines.size:
-        weighted = comes[:, :, None] * factors[:, model.random_slot, :] * model.random_lines[None, :, :]  # n × R × M
-        for g in np.unique(model.random_group):
-            grouped[:, g, :] += weighted[:, model.random_group == g, :].sum(axis=1)
+    # Σ_k factor(n, k, m) · certain(m, k, g), one small matrix product per month
+    grouped = np.matmul(factors.transpose(2, 0, 1), model.certain).transpose(1, 2, 0).copy()
+    # The uncertain lines of one (municipality slot, group) share their cut factor: add up the lines that came
+    # (a 0/1 × whole-øre product, exact in any order), then apply the factor once.
+    for slot, group, rows in model.random_pairs:
+        grouped[:, group, :] += (comes[:, rows] @ model.random_lines[rows]) * factors[:, slot, :]
     grouped *= levels[:, model.group.stream, :]
     by_stream = np.zeros((n, len(STREAMS), model.months))
     for g, s in enumerate(model.group.stream):
