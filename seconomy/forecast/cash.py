@@ -13,9 +13,10 @@ The model (README "Budget scenarios — Method"; tests pin each rule):
   on the variable costs of those streams (the goods bought for the sales), is paid on the period's due month:
   the month after (monthly), the third month after the quarter (Q1 → June), 1 September and 1 March (half-yearly).
 * The cash figure (settings ``opening_cash`` on ``cash_date``; empty date: the last data day) is rolled forward
-  through what actually happened after its date: booked income and costs dated after it (bank statements, SAF-T),
-  and — for months without booked costs — the cost lines. Income booked in the months before the forecast whose
-  payment term has not run out by then (invoiced in October, paid in November) arrives in the forecast months.
+  through what actually happened after its date: income *received* after it (a bank line on its date; a ledger's
+  invoice at the end of its payment term, VAT included) and booked costs dated after it (bank statements, SAF-T),
+  and — for months without booked costs — the cost lines. An invoice whose payment term has not run out by the
+  last data day (invoiced in October, paid in November) arrives in its forecast month.
   A cash figure more than two months older than the forecast start is flagged.
 """
 
@@ -100,17 +101,58 @@ def _due_matrix(months: Sequence[dt.date], period: str) -> np.ndarray:
     return due
 
 
-def _booked(con, after: dt.date, until: dt.date) -> tuple[float, float, bool]:
-    """Income and costs booked in ``(after, until]`` as they are (øre); whether any costs were ever booked.
-
-    Booked amounts are taken as cash: a bank statement's are receipts and payments (VAT included); a ledger's
-    income after the cash date is counted when booked (a simplification for the days between the two dates).
-    """
-    received = con.execute("SELECT coalesce(sum(amount), 0) FROM income WHERE entry_date > ? AND entry_date <= ?",
-                           [after, until]).fetchall()[0][0]
+def _paid_costs(con, after: dt.date, until: dt.date) -> tuple[float, bool]:
+    """Costs booked in ``(after, until]`` (øre), taken as paid when booked; whether any costs were ever booked."""
     paid, any_costs = con.execute("""SELECT coalesce(sum(amount) FILTER (WHERE entry_date > ? AND entry_date <= ?), 0),
                                             count(*) > 0 FROM actual_costs""", [after, until]).fetchall()[0]
-    return float(received) * 100, float(paid) * 100, bool(any_costs)
+    return float(paid) * 100, bool(any_costs)
+
+
+_RECEIPTS_SQL = """
+SELECT date_trunc('month', e.entry_date)::DATE AS month, e.stream, e.counterparty,
+       coalesce(i.layout, 'ledger') LIKE 'bank:%' AS bank, e.entry_date > ? AS after_cash, sum(e.amount)
+FROM income e JOIN imports i ON i.id = e.import_id
+WHERE e.entry_date >= ? AND e.entry_date <= ?
+GROUP BY ALL"""
+
+
+def _receipts(con, cut: Cutoff, cash_date: dt.date, months: Sequence[dt.date], terms: _Terms,
+              vat: VatRules) -> tuple[float, np.ndarray]:
+    """Income received after the cash figure's date and before the forecast (øre), and what is still to come.
+
+    Each booked amount is received on its *receipt date*: a bank statement's line on its date (it is a receipt);
+    a ledger's invoice of month m with a payment term of L months at the end of month m + L (L = 0: on its date).
+    Received after ``cash_date`` and before the first forecast month rolls the cash figure forward; received in a
+    forecast month is a receivable of that month. Customers pay the VAT of VAT-able invoices with them (a bank line has it already).
+    """
+    out = np.zeros(len(months))
+    longest = max([*terms.lags.values(), *terms.own.values(), 0])
+    since = min(add_months(cash_date.replace(day=1), -longest), add_months(cut.first_forecast_month, -longest))
+    index = {m: i for i, m in enumerate(months)}
+    received = 0.0
+    for month, stream, counterparty, bank, after_cash, amount in con.execute(
+            _RECEIPTS_SQL, [cash_date, since, cut.last_day]).fetchall():
+        ore = float(amount) * 100
+        if bank:
+            received += ore if after_cash else 0.0
+            continue
+        ore *= 1 + (vat.rate if vat.taxable(stream) else 0.0)
+        lag = terms.own.get((fold(str(counterparty)), stream), terms.lags.get(stream, 0))
+        if lag == 0:
+            received += ore if after_cash else 0.0
+            continue
+        arrives = add_months(month, lag)
+        if arrives < cut.first_forecast_month:
+            received += ore if month_end(arrives) > cash_date else 0.0
+        elif arrives in index:
+            out[index[arrives]] += ore
+    return received, round_ore(out)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    lags: dict[str, int]  # stream → months
+    own: dict[tuple[str, str], int]  # (folded counterparty, stream) → months
 
 
 def _line_costs(con, months: Sequence[dt.date], by_stream: np.ndarray) -> np.ndarray:
@@ -142,7 +184,8 @@ def build_cash(con: duckdb.DuckDBPyConnection, cut: Cutoff, months: Sequence[dt.
     ``lags`` are the streams' payment terms in months; ``own_lags`` an agreement's own term for its
     (folded counterparty, stream), which wins for the invoices still outstanding.
     """
-    received, paid, any_costs = _booked(con, cash_date, cut.last_day)
+    received, receivables = _receipts(con, cut, cash_date, months, _Terms(lags, own_lags or {}), vat)
+    paid, any_costs = _paid_costs(con, cash_date, cut.last_day)
     if not any_costs:  # no booked costs at all: the cost lines stand in for the whole months after the cash date
         gap = _months_between(cash_date, cut.first_forecast_month)
         paid += float(_line_costs(con, gap, income_by_stream_months(con, gap)).sum())
@@ -151,7 +194,7 @@ def build_cash(con: duckdb.DuckDBPyConnection, cut: Cutoff, months: Sequence[dt.
     taxable = np.array([1.0 if k == "variable" and vat.taxable(str(s)) else 0.0
                         for k, s in zip(costs.meta["kind"], costs.meta["stream"], strict=True)])
     opening_ore = float(round_ore(np.array(float(opening * 100) + received - paid)))
-    return CashModel(opening_ore, cash_date, _receivables(con, cut, months, lags, vat, own_lags or {}),
+    return CashModel(opening_ore, cash_date, receivables,
                      _vat_carry(con, cut, months, vat), _due_matrix(months, vat.period), vat, taxable, roll,
                      counted_after(cash_date, cut, months))
 
@@ -181,31 +224,6 @@ def _months_between(after: dt.date, before: dt.date) -> list[dt.date]:
         out.append(month)
         month = add_months(month, 1)
     return out
-
-
-def _receivables(con, cut: Cutoff, months: Sequence[dt.date], lags: dict[str, int], vat: VatRules,
-                 own_lags: dict[tuple[str, str], int]) -> np.ndarray:
-    """Income of the last months before the forecast whose payment term ends inside the forecast (VAT included).
-
-    Only income booked on an invoice basis has a term still to run; a bank statement's income is already received.
-    """
-    out = np.zeros(len(months))
-    longest = max([*lags.values(), *own_lags.values()], default=0)
-    if not longest or not months:
-        return out
-    since = add_months(cut.first_forecast_month, -longest)
-    rows = con.execute(
-        """SELECT date_trunc('month', e.entry_date)::DATE, e.stream, e.counterparty, sum(e.amount)
-           FROM income e JOIN imports i ON i.id = e.import_id
-           WHERE e.entry_date >= ? AND e.entry_date <= ? AND coalesce(i.layout, 'ledger') NOT LIKE 'bank:%'
-           GROUP BY ALL""", [since, cut.last_day]).fetchall()
-    index = {m: i for i, m in enumerate(months)}
-    for month, stream, counterparty, amount in rows:
-        lag = own_lags.get((fold(str(counterparty)), stream), lags.get(stream, 0))
-        arrives = add_months(month, lag)
-        if lag and arrives in index:
-            out[index[arrives]] += float(amount) * 100 * (1 + (vat.rate if vat.taxable(stream) else 0.0))
-    return round_ore(out)
 
 
 def _vat_carry(con, cut: Cutoff, months: Sequence[dt.date], vat: VatRules) -> np.ndarray:

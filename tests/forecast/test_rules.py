@@ -237,6 +237,23 @@ def test_an_agreements_own_payment_term_beats_the_streams(con):
     assert result.monthly["cash"].tolist() == [10000.0 * (i + 1) for i in range(12)]
 
 
+def test_an_invoice_counts_once_when_it_is_paid_not_when_it_is_booked(con):
+    # municipal invoices at the end of each month, paid 60 days after the month; the cash figure is from 31 October
+    amounts = {D(2026, 9, 1): 1000, D(2026, 10, 1): 2000, D(2026, 11, 1): 4000}
+    _ledger(con, [(d, amounts.get(d.replace(day=1), 10000), s, w, c)
+                  for d, _, s, w, c in _monthly(D(2025, 12, 1), 12, 28, 0, "municipal_contract", "Gladsaxe Kommune", 159)])
+    _no_terms_no_vat(con)
+    store.set_setting(con, "payment_days_municipal_contract", "60")
+    store.set_setting(con, "opening_cash", "0")
+    store.set_setting(con, "cash_date", "2026-10-31")
+    result = compute(build_baseline(con), Spec())
+    # received after 31 October: September's 1.000 (end of November); still to come: October's 2.000 in December
+    # and November's 4.000 in January; December's run rate (97.000 / 12) arrives in February
+    assert result.roll_forward.income == 1000.0
+    cash = result.monthly["cash"].tolist()
+    assert cash[:2] == [3000.0, 7000.0] and cash[2] == pytest.approx(7000 + 97000 / 12, abs=0.01)
+
+
 def test_quarterly_vat_is_paid_in_the_third_month_after_the_quarter(con):
     _ledger(con, _monthly(D(2025, 12, 1), 12, 15, 10000, "product_sale", "Butikken"))  # forecast Dec 2026 … Nov 2027
     store.set_setting(con, "vat_period", "quarterly")
@@ -269,9 +286,9 @@ def test_a_cash_figure_older_than_two_months_is_flagged(con, tmp_path, capsys):
     baseline = build_baseline(con)
     result = compute(baseline, Spec())
     assert "cash_stale" in result.warnings
-    # rolled forward through Sep–Nov: 50.000 + 3 × 10.000 booked income (no costs, no cost lines)
-    assert result.roll_forward.income == 30000.0 and result.opening_cash == 50000 * 100
-    assert baseline.cash.opening_ore == 80000 * 100
+    # rolled forward through Sep–Nov: 3 × 10.000 sales received with 25 % VAT (no costs, no cost lines)
+    assert result.roll_forward.income == 37500.0 and result.opening_cash == 50000 * 100
+    assert baseline.cash.opening_ore == 87500 * 100
 
 
 def test_an_amount_for_a_misspelled_payer_is_refused_with_a_suggestion(con):
