@@ -16,5 +16,7 @@ def fold(text: str) -> str:
     text = text.strip().lower()
     text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Every mark (Mn, Mc, Me) goes, as in DuckDB's strip_accents, so Python and SQL fold alike.
+    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
+    text = unicodedata.normalize("NFC", text)  # recomposed as strip_accents leaves it (Hangul syllables)
     return _SPACES.sub(" ", text).strip()

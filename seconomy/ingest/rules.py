@@ -121,10 +121,14 @@ def fold_pattern(pattern: str) -> str:
 
 def fold_sql(column: str) -> str:
     """The SQL twin of ``seconomy.text.fold`` for a column (tested equal on generated text)."""
-    replaced = column
-    for letter, folded in (("Æ", "ae"), ("æ", "ae"), ("Ø", "oe"), ("ø", "oe"), ("Å", "aa"), ("å", "aa"), ("\u00a0", " ")):
+    replaced = f"lower({column})"  # lower first, as fold does: the Ångström sign lowers to å
+    for letter, folded in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         replaced = f"replace({replaced}, '{letter}', '{folded}')"
-    return f"trim(regexp_replace(strip_accents(lower({replaced})), '[\\s_-]+', ' ', 'g'))"
+    return f"trim(regexp_replace(strip_accents({replaced}), '[{_SQL_SPACES}_-]+', ' ', 'g'))"
+
+
+# Python's \s: RE2's \s is ASCII only, so the Unicode spaces (no-break, thin, line separator …) are listed.
+_SQL_SPACES = "\\s\\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}"
 
 
 # ---------------------------------------------------------------- reading and checking rules

@@ -6,7 +6,7 @@ import unicodedata
 
 import duckdb
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from seconomy.errors import InputError
@@ -119,8 +119,10 @@ def _plain(character: str) -> bool:
 
 
 @settings(max_examples=200, deadline=None)
+@example("\uabe3")  # a spacing mark (Mc): DuckDB's strip_accents drops it, so must fold
+@example("\uac00")  # a Hangul syllable: strip_accents leaves it composed
 @given(st.text(alphabet=st.characters(codec="utf-8", blacklist_categories=("Cs", "Cc")).filter(_plain)
-               | st.sampled_from(["æ", "Ø", "å", "\u00a0", "-", "_", " ", "é", "ü"]), max_size=30))
+               | st.sampled_from(["æ", "Ø", "å", "\u00a0", "\u202f", "\u2003", "\u2028", "\u212b", "-", "_", " ", "é", "ü"]), max_size=30))
 def test_sql_folding_equals_python_folding(text):
     con = duckdb.connect()
     assert con.execute(f"SELECT {fold_sql('?')}", [text]).fetchall()[0][0] == fold(text)
