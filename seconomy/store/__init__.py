@@ -4,6 +4,7 @@ Reading queries live beside the figures they compute (risk, overview, forecast);
 changes the database goes through the functions re-exported here.
 """
 
+from seconomy.store import sql
 from seconomy.store.config import change_setting, fill_company, set_cash, set_setting, update_settings
 from seconomy.store.db import MEMORY, connect, session
 from seconomy.store.entries import (
@@ -30,11 +31,13 @@ from seconomy.store.plans import (
     update_cost,
 )
 from seconomy.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
+from seconomy.store.tx import in_transaction, transaction
 
 __all__ = [
     "MEMORY", "MIGRATIONS", "SCHEMA_VERSION", "STAGING_COLUMNS", "ImportOutcome", "add_agreement", "add_cost",
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
     "set_setting", "undo_import", "update_settings", "Recorded", "fill_company", "set_cash", "change_setting",
+    "in_transaction", "sql", "transaction",
 ]
 __all__ += [  # plans: agreements and costs
     "ReplaceCounts", "delete_agreement", "delete_cost", "end_agreement", "end_cost", "replace_plans",

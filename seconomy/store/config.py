@@ -8,6 +8,7 @@ import duckdb
 
 from seconomy.errors import InputError, LineError
 from seconomy.settings import BY_NAME, get_settings, validate
+from seconomy.store.tx import transaction
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
@@ -41,14 +42,9 @@ def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -
     if problems:
         raise InputError("settings not saved", [LineError(0, name, str(values.get(name, "")), reason)
                                                 for name, reason in problems])
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name, value in values.items():
             set_setting(con, name, str(value).strip())
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def fill_company(con: duckdb.DuckDBPyConnection, name: str | None, cvr: str | None) -> None:

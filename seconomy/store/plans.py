@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from seconomy.store.sql import ident, idents
+from seconomy.store.tx import transaction
 
 AGREEMENT_COLUMNS = (
     "stream", "counterparty", "municipality_code", "department", "placements", "price", "price_unit",
@@ -191,15 +192,10 @@ def replace_plans(
     ``dry_run`` rolls back and only reports the counts.
     """
     counts: dict[str, ReplaceCounts] = {}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, dry_run=dry_run):
         for table, rows in (("agreements", agreements), ("costs", costs)):
             if rows is not None:
                 counts[table] = _replace_table(con, table, list(rows))
-        con.execute("ROLLBACK" if dry_run else "COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return counts
 
 
