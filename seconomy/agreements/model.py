@@ -101,6 +101,7 @@ REASONS: dict[str, str] = {
     "no_rows": "the file has a header but no agreement or cost lines",
     "agreement_only": "is only used for agreements, not for cost lines",
     "rule_cpr": "contains a CPR number (never stored)",
+    "cpr": "contains a CPR number: CPR numbers are never stored (write the text without it)",
     "rule_regex": "is not a valid regular expression",
     "rule_flag": "must be yes or no",
     "rule_empty": "a rule must set a stream, a payer or a municipality, or exclude",

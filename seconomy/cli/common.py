@@ -67,3 +67,19 @@ record_id = whole_number(1, ID_MAX, "an id")
 def shown(path: object) -> str:
     """A path as a message shows it: a CPR number in a file name is never echoed."""
     return mask(os.fspath(path) if isinstance(path, os.PathLike) else str(path))
+
+
+def read_text(path: object) -> str:
+    """A text file named on the command line ('-' is standard input), decoded as seconomy.text.decode_text does."""
+    from pathlib import Path
+
+    from seconomy.errors import UsageError
+    from seconomy.text import decode_text
+
+    if str(path) == "-":
+        return decode_text(sys.stdin.buffer.read(), "standard input")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {shown(path)}: {exc.strerror or exc}") from exc
+    return decode_text(data, shown(path))

@@ -29,6 +29,7 @@ from seconomy.ingest.bulk import RAW, Loaded
 from seconomy.ingest.classify import Context, Own
 from seconomy.ingest.columns import ColumnMap, header_key
 from seconomy.ingest.content import columns_by_content, looks_headerless
+from seconomy.ingest.export import neutralise
 from seconomy.ingest.layouts import LEDGER, SAFT, Layout, by_name, detect
 from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, account_target, stored
 from seconomy.ingest.reader import Detected, Source, read_bytes
@@ -353,11 +354,14 @@ def _unique(header: list[str]) -> list[str]:
 
 
 def rejected_csv(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
-    """The rejected rows as a CSV to fix and import again (UTF-8 with BOM, so Excel shows æøå)."""
+    """The rejected rows as a CSV to fix and import again (UTF-8 with BOM, so Excel shows æøå).
+
+    Text that a spreadsheet would run as a formula gets a leading apostrophe (the import takes it off again).
+    """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(list(frame.columns))
-    writer.writerows(frame.astype(object).where(frame.notna(), "").values.tolist())
+    writer.writerow([neutralise(c) for c in frame.columns])
+    writer.writerows([[neutralise(v) for v in row] for row in frame.astype(object).where(frame.notna(), "").values.tolist()])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

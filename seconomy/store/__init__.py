@@ -83,3 +83,16 @@ __all__ += [  # placements, contacts and the contact log (issue 13)
     "UpsertCounts", "add_contact", "add_log", "add_placement", "delete_contact", "delete_log", "delete_placement",
     "purge_placements", "update_contact", "update_placement", "upsert_placements",
 ]
+from seconomy.store.backup import (  # noqa: E402
+    BackupFile,
+    Restored,
+    automatic_backup,
+    copy_bytes,
+    copy_to,
+    list_backups,
+    restore,
+)
+
+__all__ += [  # backups and restore (issue 11)
+    "BackupFile", "Restored", "automatic_backup", "copy_bytes", "copy_to", "list_backups", "restore",
+]

@@ -7,6 +7,7 @@ from decimal import Decimal
 import duckdb
 
 from seconomy.errors import InputError, LineError
+from seconomy.ingest.cpr import has_cpr
 from seconomy.settings import BY_NAME, get_settings, validate
 from seconomy.store.tx import transaction
 
@@ -51,7 +52,7 @@ def fill_company(con: duckdb.DuckDBPyConnection, name: str | None, cvr: str | No
     """The enterprise's name and CVR from a file's header (SAF-T), where they are not set yet."""
     stored = dict(con.execute("SELECT name, value FROM settings WHERE name IN ('enterprise_name', 'cvr')").fetchall())
     digits = "".join(ch for ch in (cvr or "") if ch.isdigit())
-    if name and not stored.get("enterprise_name"):
+    if name and not stored.get("enterprise_name") and not has_cpr(name, "description"):  # never store a CPR number
         set_setting(con, "enterprise_name", name.strip())
     if len(digits) == 8 and not stored.get("cvr"):
         set_setting(con, "cvr", digits)

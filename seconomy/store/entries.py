@@ -20,6 +20,7 @@ import duckdb
 import pandas as pd
 
 from seconomy.ingest.cpr import mask
+from seconomy.ingest.sql import blank_to_null
 from seconomy.store.sql import ident
 from seconomy.store.tx import transaction
 
@@ -158,6 +159,17 @@ def _resolved(con, source: str) -> str:
     return ", ".join(f"{expression} AS {name}" for name, expression in value.items())
 
 
+def _canonical(column: str, *, required: bool = False) -> str:
+    """A stored text as the import reads it back: without surrounding blanks, and NULL when empty.
+
+    Why here too: an entry written by any path (the demo, a test, an import) must compare equal to the same line
+    read from an export of it, or re-importing the export would add it twice (README: round trips are exact).
+    A required text that is only blanks stays as it is (the import refuses such a line before it gets here).
+    """
+    canonical = blank_to_null(ident(column))
+    return f"coalesce({canonical}, {ident(column)})" if required else canonical
+
+
 def _counted(typed: str) -> str:
     """Number equal lines within the file (their occurrence); only lines whose values' hash repeats need the window.
 
@@ -181,8 +193,9 @@ def _insert_income(con, source: str, import_id: int) -> tuple[int, int]:
     typed = f"""WITH typed AS NOT MATERIALIZED (
     SELECT line, CAST(entry_date AS DATE) AS entry_date,
            CAST(CAST(amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
-           stream, counterparty, CAST(municipality_code AS SMALLINT) AS municipality_code,
-           nullif(description, '') AS description, nullif(reference, '') AS reference, {_resolved(con, source)}
+           stream, {_canonical('counterparty', required=True)} AS counterparty,
+           CAST(municipality_code AS SMALLINT) AS municipality_code,
+           {_canonical('description')} AS description, {_canonical('reference')} AS reference, {_resolved(con, source)}
     FROM {ident(source)})"""
     added = con.execute(
         f"""INSERT INTO entries BY NAME
@@ -203,8 +216,8 @@ def _insert_costs(con, source: str, import_id: int) -> tuple[int, int]:
     typed = f"""WITH typed AS NOT MATERIALIZED (
     SELECT line, CAST(entry_date AS DATE) AS entry_date,
            CAST(CAST(-amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
-           counterparty, nullif(category, '') AS category, nullif(account, '') AS account,
-           nullif(description, '') AS description, nullif(reference, '') AS reference
+           {_canonical('counterparty')} AS counterparty, nullif(category, '') AS category, nullif(account, '') AS account,
+           {_canonical('description')} AS description, {_canonical('reference')} AS reference
     FROM {ident(source)})"""
     added = con.execute(
         f"""INSERT INTO actual_costs BY NAME

@@ -200,10 +200,20 @@ def replace_plans(
 
 
 def save_scenario(con: duckdb.DuckDBPyConnection, name: str, spec_json: str, *, is_demo: bool = False) -> int:
-    """Create or replace the scenario called ``name``; return its id."""
+    """Create or replace the scenario called ``name``; return its id. A name with a CPR number is refused."""
+    refuse_cpr_name(name)
     return con.execute(
         """INSERT INTO scenarios (name, spec, is_demo) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, updated_at = current_localtimestamp()
         RETURNING id""",
         [name, spec_json, is_demo],
     ).fetchall()[0][0]
+
+
+def refuse_cpr_name(name: str) -> None:
+    """A scenario name is shown everywhere (pages, reports, the CLI): it must never hold a CPR number."""
+    from seconomy.errors import ScenarioError
+    from seconomy.ingest.cpr import has_cpr
+
+    if has_cpr(name, "description"):
+        raise ScenarioError("a scenario name must not contain a CPR number (CPR numbers are never stored)")

@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from seconomy.errors import ScenarioError
-from seconomy.store.plans import save_scenario
+from seconomy.store.plans import refuse_cpr_name, save_scenario
 
 __all__ = ["copy_scenario", "create_scenario", "delete_scenario", "list_scenarios", "load_scenario", "save_scenario", "update_scenario"]
 
@@ -50,6 +50,7 @@ def update_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, name: str,
     name = name.strip()
     if not name:
         raise ScenarioError("a scenario needs a name")
+    refuse_cpr_name(name)
     if _taken(con, name, other_than=scenario_id):
         raise ScenarioError(f"a scenario called {name!r} already exists")
     changed = con.execute(
