@@ -93,10 +93,12 @@ def copy_to(con: duckdb.DuckDBPyConnection, target: str | os.PathLike[str]) -> P
         temp.unlink(missing_ok=True)
         raise
     _detach(con)
-    if copied != expected:
+    try:
+        if copied != expected:
+            raise StoreError(f"the backup {target} did not come out complete; nothing was replaced")
+        os.replace(temp, target)
+    finally:
         temp.unlink(missing_ok=True)
-        raise StoreError(f"the backup {target} did not come out complete; nothing was replaced")
-    os.replace(temp, target)
     return target
 
 
@@ -265,7 +267,8 @@ def restore(source: str | os.PathLike[str], database: str | os.PathLike[str], *,
 
     newest = SCHEMA_VERSION if newest is None else newest
     source, database = Path(source), Path(database)
-    if database.exists() and (source.resolve() == database.resolve() or os.path.samefile(source, database)):
+    if source.exists() and database.exists() and (source.resolve() == database.resolve()
+                                                  or os.path.samefile(source, database)):
         raise UsageError(f"{source} is the database itself; give a backup file (nothing was restored)")
     found = inspect(source)
     if found.schema_version > newest and not force:
