@@ -17,6 +17,8 @@ process leaves the earlier file as it was, never half a file.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -137,3 +139,23 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def csv_text(rows: Iterable[Iterable[object]], delimiter: str = ",") -> str:
+    """Rows as CSV text, ``\\n`` between rows, every field that holds the delimiter, a quote, a line feed OR a
+    carriage return quoted.
+
+    Why not ``csv.writer(lineterminator="\\n")`` alone: it quotes only the characters of its line terminator, so a
+    text with a lone carriage return went out unquoted and every CSV reader took it for the end of the row. Written
+    row by row with ``\\r\\n`` as the terminator (both characters then force quoting) and the ``\\r`` taken off again.
+    None is written as an empty field.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(["" if cell is None else cell for cell in row])
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return "".join(lines)

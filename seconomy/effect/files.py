@@ -225,7 +225,7 @@ def export_bytes(con: duckdb.DuckDBPyConnection, suffix: str, lang: str = "en", 
         return buffer.getvalue()
     if suffix.lower() != ".csv":
         raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'}")
-    return frame.map(_csv_cell).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return outputs.csv_text([list(frame.columns), *frame.map(_csv_cell).values.tolist()]).encode("utf-8")
 
 
 def export_file(con: duckdb.DuckDBPyConnection, path: str | Path, lang: str = "en", with_codes: bool = False) -> int:

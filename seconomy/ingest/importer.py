@@ -10,11 +10,9 @@ a header row (its columns recognised by content), or a ledger whose columns are 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +37,7 @@ from seconomy.ingest.saft import SaftFile, read_saft, suggest_stream
 from seconomy.ingest.sniff import sniff
 from seconomy.ingest.staging import STAGED
 from seconomy.municipalities import short_name
+from seconomy.outputs import csv_text
 from seconomy.settings import get_settings
 from seconomy.store.sql import ident, idents
 from seconomy.text import fold
@@ -358,11 +357,8 @@ def rejected_csv(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
 
     Text that a spreadsheet would run as a formula gets a leading apostrophe (the import takes it off again).
     """
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow([neutralise(c) for c in frame.columns])
-    writer.writerows([[neutralise(v) for v in row] for row in frame.astype(object).where(frame.notna(), "").values.tolist()])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = [[neutralise(v) for v in row] for row in frame.astype(object).where(frame.notna(), "").values.tolist()]
+    return ("\ufeff" + csv_text([[neutralise(c) for c in frame.columns], *rows], delimiter)).encode("utf-8")
 
 
 def default_rejected_path(path: Path) -> Path:

@@ -99,9 +99,13 @@ def _filled(cell: object) -> bool:
 
 
 def _trim(cells: list) -> list:
-    """Drop trailing empty cells (read-only sheets often report a wider range than is used)."""
+    """Drop trailing empty cells (read-only sheets often report a wider range than is used).
+
+    Only cells that hold nothing: a last cell with a line break or a control character is text like any other
+    (the CSV path keeps it too), so an export with such a text in its last column imports back exactly.
+    """
     end = len(cells)
-    while end and not _filled(cells[end - 1]):
+    while end and cells[end - 1] in (None, ""):
         end -= 1
     return cells[:end]
 
