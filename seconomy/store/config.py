@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import duckdb
@@ -11,15 +12,21 @@ from seconomy.ingest.cpr import has_cpr
 from seconomy.settings import BY_NAME, get_settings, validate
 from seconomy.store.tx import transaction
 
+_LEADING_ZEROS = re.compile(r"^([-+]?)0+(?=[0-9])")
+
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
     """Store one setting; the name must be in seconomy.settings.SETTINGS."""
     if name not in BY_NAME:
         raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
-    BY_NAME[name].kind(str(value))  # refuse a value the reader could not parse
+    kind = BY_NAME[name].kind
+    text = str(value)
+    kind(text)  # refuse a value the reader could not parse
+    if kind in (int, float, Decimal):  # a number is stored as a number reads: "0101901234" (a CPR?) as 101901234
+        text = _LEADING_ZEROS.sub(r"\1", text.strip())
     con.execute(
         "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        [name, str(value)],
+        [name, text],
     )
 
 
