@@ -48,7 +48,8 @@ CELL = ARG | st.text(max_size=8).map(lambda s: s.replace("\x00", ""))
 
 def fuzz(default: int):
     """A small fixed run in the suite; FUZZ_EXAMPLES=N (make fuzz) makes it N random examples."""
-    return settings(max_examples=EXAMPLES or default, deadline=None, derandomize=not EXAMPLES, database=None,
+    return settings(max_examples=EXAMPLES or default, deadline=None, derandomize=not EXAMPLES,
+                    **({} if EXAMPLES else {"database": None}),  # make fuzz keeps what it finds in .hypothesis/
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                            HealthCheck.data_too_large, HealthCheck.large_base_example])
 
