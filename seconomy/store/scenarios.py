@@ -53,7 +53,7 @@ def update_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, name: str,
     name = name.strip()
     if not name:
         raise ScenarioError("a scenario needs a name")
-    refuse_cpr_name(name)
+    refuse_cpr_name(name, spec_json)
     if _taken(con, name, other_than=scenario_id):
         raise ScenarioError(f"a scenario called {name!r} already exists")
     changed = con.execute(
