@@ -114,3 +114,14 @@ def test_the_database_download_is_a_consistent_seconomy_database(demo_db, tmp_pa
     finally:
         con.close()
         source.close()
+
+
+def test_every_uploader_checks_the_limit_before_reading():
+    """Each st.file_uploader of the app is followed by the limit check (the hard ceiling alone is 1000 MB)."""
+    unchecked = []
+    for path in sorted((ROOT / "seconomy" / "ui").glob("*.py")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            if "file_uploader(" in line and "upload_too_large(" not in "\n".join(lines[i:i + 5]):
+                unchecked.append(f"{path.name}:{i + 1}")
+    assert unchecked == []
