@@ -2,6 +2,7 @@
 #   make run    set up .venv, create the demo database if none exists, start the dashboard on 127.0.0.1:8501
 #   make test   set up .venv with the test tools, run ruff and the whole pytest suite
 #   make bench  set up, then measure import, risk and Monte Carlo speed beside DuckDB references
+#   make fuzz   the fuzz and round-trip tests with many random examples (FUZZ_EXAMPLES, default 2000 each)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,10 +10,12 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8501
 DB     ?= $(or $(SECONOMY_DB),data/seconomy.duckdb)
 
-.PHONY: run test bench lint clean-db help
+FUZZ_EXAMPLES ?= 2000
+
+.PHONY: run test bench fuzz lint clean-db help
 
 help:
-	@echo "make run | make test | make bench"
+	@echo "make run | make test | make bench | make fuzz"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +42,11 @@ lint: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench
+
+# The suite runs these with a small fixed set of examples; here they run long and random (hypothesis keeps any
+# failure it finds in .hypothesis/ and replays it first next time).
+fuzz: $(VENV)/.dev-installed
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -p no:cacheprovider -q tests/test_fuzz_inputs.py tests/test_roundtrip.py
 
 clean-db:
 	rm -f "$(DB)" "$(DB).wal"

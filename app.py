@@ -8,6 +8,7 @@ import streamlit as st
 from seconomy.ui import shell
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import demo_banner, language_switch
+from seconomy.ui.safety import guarded
 
 st.set_page_config(page_title="seconomy", page_icon="🌱", layout="wide")
 shell.mark()
@@ -30,4 +31,4 @@ navigation = st.navigation(
 )
 st.sidebar.caption(t("app.tagline"))
 demo_banner()
-navigation.run()
+guarded(navigation.run)  # an unexpected error: one message in the UI language, the traceback in the server log

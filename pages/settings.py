@@ -10,6 +10,7 @@ from seconomy.settings import EDITABLE, SETTINGS, get_settings
 from seconomy.store import update_settings
 from seconomy.ui.data import database, query, write
 from seconomy.ui.i18n import number, t
+from seconomy.ui.safety import backup_section
 from seconomy.ui.shell import inside_app
 
 inside_app()
@@ -47,3 +48,5 @@ st.subheader(t("settings.database"))
 info = query(inventory)
 st.caption(t("settings.database_caption", path=str(db_path(database())), version=info["schema_version"],
              entries=number(info["counts"]["entries"]), first=info["first_date"] or "–", last=info["last_date"] or "–"))
+
+backup_section()

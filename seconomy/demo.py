@@ -249,24 +249,65 @@ def _scenarios() -> dict[str, dict]:
 
 
 def install(con, seed: int = SEED) -> store.ImportOutcome:
-    """Replace any demo in the database with a fresh one (own data is never touched)."""
-    data = generate(seed)
-    store.remove_demo(con)
-    outcome = store.add_entries(con, data.entries, file_name="demo: Grønt Værksted", fmt="demo", is_demo=True)
-    for row in data.agreements:
-        store.add_agreement(con, row)
-    grants_demo.install(con)  # the grant pipeline, linked to the demo's grant agreements
-    for row in data.costs:
-        store.add_cost(con, row)
-    for name, spec in data.scenarios.items():
-        store.save_scenario(con, name, json.dumps(spec, ensure_ascii=False), is_demo=True)
+    """Replace any demo in the database with a fresh one (own data is never touched), in ONE transaction.
+
+    One transaction for every table: a process killed while the demo is written leaves the earlier state (no demo,
+    or the earlier demo), never entries without settings or a part of the agreements.
+    """
     from seconomy.effect import demo as effect_demo  # here, not at the top: it reads this module's contracts
 
-    effect_demo.install(con)  # placements, municipal contacts and the contact log (issue 13)
-    for name, value in (("opening_cash", OPENING_CASH), ("cash_date", CASH_DATE.isoformat()),
-                        ("enterprise_name", ENTERPRISE), ("dataset", "demo")):
-        store.set_setting(con, name, value)
+    data = generate(seed)
+    with store.transaction(con):
+        store.remove_demo(con)
+        outcome = store.add_entries(con, data.entries, file_name="demo: Grønt Værksted", fmt="demo", is_demo=True)
+        for row in data.agreements:
+            store.add_agreement(con, row)
+        grants_demo.install(con)  # the grant pipeline, linked to the demo's grant agreements
+        for row in data.costs:
+            store.add_cost(con, row)
+        for name, spec in data.scenarios.items():
+            store.save_scenario(con, name, json.dumps(spec, ensure_ascii=False), is_demo=True)
+        effect_demo.install(con)  # placements, municipal contacts and the contact log (issue 13)
+        for name, value in DEMO_SETTINGS:
+            store.set_setting(con, name, value)
     return outcome
+
+
+# What a complete demo holds beside its entries (the entries' count depends on the seed; the import row records it).
+DEMO_SETTINGS = (("opening_cash", OPENING_CASH), ("cash_date", CASH_DATE.isoformat()), ("enterprise_name", ENTERPRISE),
+                 ("dataset", "demo"))
+DEMO_TABLES = ("agreements", "costs", "scenarios", "applications", "placements", "contacts", "contact_log")
+OWN_TABLES = ("imports", *DEMO_TABLES)
+
+
+def expected_rows() -> dict[str, int]:
+    """Rows per table of a complete demo (every table but the entries, whose count the demo's import row holds)."""
+    from seconomy.effect import demo as effect_demo
+
+    return {"agreements": len(_agreements()), "costs": len(_costs()), "scenarios": len(_scenarios()),
+            "applications": len(grants_demo.applications()), "placements": len(effect_demo.placements()),
+            "contacts": len(effect_demo.CONTACTS), "contact_log": len(effect_demo.LOG)}
+
+
+def has_own_data(con) -> bool:
+    """True when the database holds anything of the user's own (a real import, an own agreement, plan, contact…)."""
+    own = " + ".join(f"(SELECT count(*) FROM {store.sql.ident(t)} WHERE NOT is_demo)" for t in OWN_TABLES)
+    dataset = con.execute("SELECT value FROM settings WHERE name = 'dataset'").fetchall()
+    return bool(con.execute(f"SELECT {own}").fetchall()[0][0]) or (bool(dataset) and dataset[0][0] == "own")
+
+
+def demo_state(con) -> str:
+    """'none' (no trace of a demo), 'complete', or 'partial' (e.g. written by a process that was killed half-way)."""
+    demo_rows = {t: n for t, n in con.execute(
+        " UNION ALL ".join(f"SELECT '{t}', count(*) FROM {store.sql.ident(t)} WHERE is_demo" for t in DEMO_TABLES)).fetchall()}
+    imports = con.execute("SELECT count(*), coalesce(sum(rows_added), 0) FROM imports WHERE is_demo").fetchall()[0]
+    entries = con.execute("SELECT count(*) FROM entries WHERE import_id IN (SELECT id FROM imports WHERE is_demo)").fetchall()[0][0]
+    settings = dict(con.execute("SELECT name, value FROM settings").fetchall())
+    if not imports[0] and not any(demo_rows.values()) and settings.get("dataset") != "demo":
+        return "none"
+    complete = (imports[0] == 1 and entries == imports[1] > 0 and demo_rows == expected_rows()
+                and all(settings.get(name) == value for name, value in DEMO_SETTINGS))
+    return "complete" if complete else "partial"
 
 
 def restore(con, seed: int = SEED) -> store.ImportOutcome:

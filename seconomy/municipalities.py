@@ -72,8 +72,8 @@ def resolve(text: object) -> int | None:
     raw = str(text).strip()
     if not raw:
         return None
-    if raw.isdigit():
-        code = int(raw)
+    if raw.isdigit():  # a code has at most three digits; int() of a 5 000-digit cell would raise
+        code = int(raw) if raw.isascii() and len(raw) <= 4 else None
         return code if code in by_code() else None
     key = _key(raw)
     code = _name_index().get(key)

@@ -7,6 +7,7 @@ Why one table: a setting that exists in code but nowhere in the docs is a settin
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -110,7 +111,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("effect_scale", "1-10", str, "Name of the scale of the progression scores, e.g. '1-10 self-assessment'."),
     Setting("placement_retention_years", "5", int,
             "Placements ended more than this many years ago are offered for deletion (privacy: keep no longer than needed)."),
+    # Safety (issue 11): automatic backups and the largest upload the Data page reads.
+    Setting("backups_kept", "5", int,
+            "Automatic backups kept in the 'backups' folder beside the database (made before each migration, undo and "
+            "restore); the oldest beyond this number are deleted. 0 turns automatic backups off."),
+    Setting("upload_limit_mb", "50", int,
+            "The largest file the Data page reads, in MB (1-1000). A SAF-T file of a large bookkeeping may need more; "
+            "1000 is the server's ceiling (server.maxUploadSize in .streamlit/config.toml)."),
 )
+UPLOAD_CEILING_MB = 1000  # server.maxUploadSize in .streamlit/config.toml: no setting can go above it
+TEXT_SETTINGS = ("enterprise_name", "effect_scale")  # free text: a CPR number is refused
+
 SHARE_SETTINGS = ("stage_probability_idea", "stage_probability_drafting", "stage_probability_submitted",
                   "stage_probability_shortlisted", "grant_target", "max_grant_share", "max_funder_share")
 
@@ -168,6 +179,7 @@ def validate(values: dict[str, object]) -> list[tuple[str, str]]:
     problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
                  if name in typed and not 0 <= typed[name] <= 1]
     problems += _effect_problems(typed) + _forecast_problems(typed)
+    problems += _safety_problems(typed)
     if typed.get("cash_date"):
         try:
             dt.date.fromisoformat(str(typed["cash_date"]))
@@ -211,3 +223,32 @@ def _effect_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
     if "placement_retention_years" in typed and not 1 <= typed["placement_retention_years"] <= 50:
         problems.append(("placement_retention_years", "must be 1 to 50 years"))
     return problems
+
+
+def _safety_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
+    """Backups, the upload limit, numbers that are not finite, and CPR numbers in free text (never stored)."""
+    from seconomy.ingest.cpr import has_cpr
+
+    problems = []
+    if "backups_kept" in typed and not 0 <= typed["backups_kept"] <= 100:
+        problems.append(("backups_kept", "must be 0 to 100"))
+    if "upload_limit_mb" in typed and not 1 <= typed["upload_limit_mb"] <= UPLOAD_CEILING_MB:
+        problems.append(("upload_limit_mb", f"must be 1 to {UPLOAD_CEILING_MB} MB (the server's ceiling)"))
+    problems += [(name, "must be a finite number") for name, value in typed.items() if not _finite(value)]
+    cash = typed.get("opening_cash")
+    if isinstance(cash, Decimal) and _finite(cash) and abs(cash) >= Decimal("1e12"):
+        problems.append(("opening_cash", "is too large (at most 999.999.999.999,99 kr.)"))
+    problems += [(name, "contains a CPR number (never stored)") for name in TEXT_SETTINGS
+                 if name in typed and has_cpr(typed[name], "description")]
+    problems += [(name, "contains a CPR number (never stored)") for name in ("own_accounts", "cvr", "cash_date")
+                 if name in typed and has_cpr(typed[name], "reference")]
+    return problems
+
+
+def _finite(value: object) -> bool:
+    """False for NaN and infinities ('nan', 'inf' and '1e999' parse as numbers, but are no setting)."""
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return True

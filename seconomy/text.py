@@ -20,3 +20,21 @@ def fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
     text = unicodedata.normalize("NFC", text)  # recomposed as strip_accents leaves it (Hangul syllables)
     return _SPACES.sub(" ", text).strip()
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """A small text file a person wrote (a scenario spec, a report's own sentences): UTF-8, else Windows-1252.
+
+    Why both: Notepad and older Excel on Danish Windows save Windows-1252; refusing æøå there would be unkind. A
+    file that is neither (or holds NUL bytes, i.e. is no text) is an InputError naming it, never a traceback.
+    """
+    from seconomy.errors import InputError
+
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name} is not a text file (it contains NUL bytes)")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name} is neither UTF-8 nor Windows-1252 text; save it as UTF-8")

@@ -15,8 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True)
 def _never_the_users_database(monkeypatch, tmp_path):
-    """Point SECONOMY_DB at a throw-away file so no test can touch data/seconomy.duckdb."""
+    """Point SECONOMY_DB at a throw-away file so no test can touch data/seconomy.duckdb.
+
+    SECONOMY_DEBUG=1: the app's error boundary and the CLI's last-resort handler let errors through, so a page or
+    command that fails is a failing test, never a polite message the test does not look for.
+    """
     monkeypatch.setenv("SECONOMY_DB", str(tmp_path / "default.duckdb"))
+    monkeypatch.setenv("SECONOMY_DEBUG", "1")
 
 
 @pytest.fixture

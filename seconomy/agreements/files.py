@@ -9,8 +9,9 @@ removed. So exporting, editing in Excel and importing again changes exactly what
 and re-importing an unedited export changes nothing. The import is all-or-nothing: any bad line
 and nothing is written (InputError with one LineError per problem).
 
-Exports neutralise text cells starting with ``= + - @`` against formula injection by a leading
-apostrophe, which the import removes again, so the round trip is exact.
+Exports neutralise text cells starting with ``= + - @``, a tab or a carriage return against formula injection
+(OWASP) by a leading apostrophe, which the import removes again, so the round trip is exact; XLSX cells carry
+control characters as OOXML escapes (``seconomy.ingest.xlsx.escape_text``). Files are written atomically.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from seconomy import store
+from seconomy import outputs, store
 from seconomy.agreements import values
 from seconomy.agreements.layout import BY_NAME, COLUMNS, field_for, headers, row_type
 from seconomy.agreements.model import Problem
@@ -33,9 +34,10 @@ from seconomy.agreements.queries import load_agreements, load_costs
 from seconomy.agreements.reader import Table, read_table
 from seconomy.agreements.validate import clean_agreement, clean_cost
 from seconomy.errors import InputError, LineError, UsageError
+from seconomy.ingest.xlsx import escape_text
 from seconomy.store.plans import ReplaceCounts
 
-_FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Which columns each kind of row may fill (``type`` and ``id`` are on every row).
 _AGREEMENT_ONLY = ("counterparty", "municipality", "department", "placements", "price", "price_unit", "total_amount",
                    "schedule", "notice_months", "payment_days", "renewal_probability", "status")
@@ -44,7 +46,7 @@ _TEXT = ("counterparty", "department", "category", "note")
 
 
 def neutralise(text: str) -> str:
-    """'=SUM(A1)' → "'=SUM(A1)": a spreadsheet shows it as text instead of running it.
+    """'=SUM(A1)' → "'=SUM(A1)": a spreadsheet shows it as text instead of running it (also after a tab or CR).
 
     A text that itself starts with an apostrophe gets one more, so ``unneutralise`` restores every text exactly.
     """
@@ -78,6 +80,8 @@ def _csv_cell(value: object) -> object:
 
 
 def _excel_cell(value: object) -> object:
+    if isinstance(value, str):
+        return escape_text(value)
     return float(value) if isinstance(value, Decimal) else value
 
 
@@ -92,13 +96,12 @@ def export_bytes(con: duckdb.DuckDBPyConnection, suffix: str, lang: str = "en") 
         return buffer.getvalue()
     if suffix.lower() != ".csv":
         raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'}")
-    return frame.map(_csv_cell).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return outputs.csv_text([list(frame.columns), *frame.map(_csv_cell).values.tolist()]).encode("utf-8")
 
 
 def export_file(con: duckdb.DuckDBPyConnection, path: str | Path, lang: str = "en") -> int:
     """Write the export to ``path`` (.csv or .xlsx by extension); return the number of rows."""
-    data = export_bytes(con, Path(path).suffix, lang)
-    Path(path).write_bytes(data)
+    outputs.write_bytes(path, export_bytes(con, Path(path).suffix, lang))
     return len(export_frame(con))
 
 

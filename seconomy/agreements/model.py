@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seconomy.errors import LineError
+from seconomy.ingest.cpr import mask
 from seconomy.streams import STREAMS
 from seconomy.text import fold
 
@@ -100,6 +101,7 @@ REASONS: dict[str, str] = {
     "no_rows": "the file has a header but no agreement or cost lines",
     "agreement_only": "is only used for agreements, not for cost lines",
     "rule_cpr": "contains a CPR number (never stored)",
+    "cpr": "contains a CPR number: CPR numbers are never stored (write the text without it)",
     "rule_regex": "is not a valid regular expression",
     "rule_flag": "must be yes or no",
     "rule_empty": "a rule must set a stream, a payer or a municipality, or exclude",
@@ -115,6 +117,12 @@ class Problem:
     code: str
     value: str = ""
     params: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Never a CPR number in a message: the value and the texts a reason quotes are masked."""
+        object.__setattr__(self, "value", mask(self.value) if self.value else self.value)
+        if any(isinstance(v, str) for v in self.params.values()):
+            object.__setattr__(self, "params", {k: mask(v) if isinstance(v, str) else v for k, v in self.params.items()})
 
     @property
     def reason(self) -> str:

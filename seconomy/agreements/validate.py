@@ -27,6 +27,7 @@ from seconomy.agreements.model import (
     Problem,
     choice,
 )
+from seconomy.ingest.cpr import has_cpr
 from seconomy.store.plans import AGREEMENT_COLUMNS, COST_COLUMNS
 from seconomy.streams import STREAMS, parse_stream
 
@@ -69,7 +70,12 @@ class _Fields:
         return value
 
     def text(self, name: str, required: bool = False) -> str | None:
-        return self._parse(name, values.text, "required", required)
+        """Free text (counterparty, department, category, note): a CPR number is refused, never stored."""
+        value = self._parse(name, values.text, "required", required)
+        if value is not None and has_cpr(value, "description"):
+            self.problem(name, "cpr")
+            return None
+        return value
 
     def money(self, name: str, required: bool = False) -> Decimal | None:
         """A non-negative amount in kroner with at most two decimals (read as the ledger import reads amounts)."""
@@ -94,6 +100,9 @@ class _Fields:
             return None
         if number < 0:
             self.problem(name, "negative")
+            return None
+        if number >= _PLACEMENTS_LIMIT:  # before rounding: 1e308 has no two-decimal form
+            self.problem(name, "too_large")
             return None
         rounded = number.quantize(_CENT, rounding=ROUND_HALF_UP)
         if rounded >= _PLACEMENTS_LIMIT:

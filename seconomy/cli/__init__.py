@@ -4,24 +4,38 @@ Each command lives in its own module in this package with a ``register(subparser
 that adds its parser and sets ``func``; they are discovered here, so adding a command never
 touches this file. Domain errors become one line on stderr and an exit code:
 0 done, 1 invalid input (nothing written), 2 usage error, 3 database busy or unreadable.
+
+Every message is masked for CPR numbers (seconomy.errors, and argparse's own messages here). Errors are fixed
+where they arise (the parsers turn bad input into domain errors); the one handler for anything else prints
+"internal error: …, please report" — the fuzz tests (tests/test_fuzz_inputs.py) assert it is never reached.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from seconomy import __version__
 from seconomy.errors import InputError, SeconomyError, StoreError
+from seconomy.ingest.cpr import mask
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with its error messages masked for CPR numbers (it echoes the offending argument)."""
+
+    def error(self, message: str):  # noqa: D102 - argparse's hook
+        super().error(mask(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m seconomy",
         description="Income concentration risk and budget scenarios for social-economy enterprises.",
     )
@@ -56,3 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last resort: a bug, reported as one line (SECONOMY_DEBUG=1 shows the traceback)
+        if os.environ.get("SECONOMY_DEBUG"):
+            raise
+        logging.getLogger("seconomy").debug("internal error", exc_info=True)  # silent unless logging is set up
+        print(f"internal error: {type(exc).__name__}: {mask(str(exc))[:300]}, please report", file=sys.stderr)
+        return EXIT_INVALID

@@ -10,7 +10,9 @@ import argparse
 
 from seconomy import store
 from seconomy.agreements.files import ImportSummary, export_file, import_file
-from seconomy.cli.common import print_json
+from seconomy.cli.common import print_json, shown
+from seconomy.outputs import check_output, output_kind
+from seconomy.paths import db_path
 from seconomy.settings import get_setting
 from seconomy.store.plans import ReplaceCounts
 
@@ -29,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                          "decimal point) or .xlsx by the extension. Existing files are overwritten.")
     exp.add_argument("file", metavar="FILE")
     exp.add_argument("--lang", choices=("da", "en"), help="header language (default: the 'language' setting)")
+    exp.add_argument("--force", action="store_true", help="replace FILE even when it is a file of another kind")
     exp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     exp.set_defaults(func=run_export)
 
@@ -46,10 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
-        rows = export_file(con, args.file, lang)
-    print(f"{rows} agreement and cost lines written to {args.file}")
+        rows = export_file(con, target, lang)
+    print(f"{rows} agreement and cost lines written to {shown(args.file)}")
     return 0
 
 
@@ -72,7 +76,7 @@ def run_import(args: argparse.Namespace) -> int:
     with store.session(args.db) as con:
         summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
-        print_json({"file": args.file, **summary.as_dict()})
+        print_json({"file": shown(args.file), **summary.as_dict()})
     else:
         _print_summary(summary)
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from seconomy import demo, store
+from seconomy.cli.common import seed
 from seconomy.errors import UsageError
-from seconomy.settings import get_setting
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,20 +15,23 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "into the database. An earlier demo is replaced; the command refuses to run "
                                    "on a database that holds your own data.")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
-    p.add_argument("--seed", type=int, default=demo.SEED, help=f"random seed (default {demo.SEED})")
+    p.add_argument("--seed", type=seed, default=demo.SEED, help=f"random seed, 0 or more (default {demo.SEED})")
     p.add_argument("--if-empty", action="store_true",
-                   help="do nothing when the database already holds data (used by 'make run')")
+                   help="do nothing when the database already holds data or the complete demo (used by 'make run'); "
+                        "a demo left incomplete (a process killed while writing it) is written again")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     with store.session(args.db) as con:
-        if args.if_empty and con.execute("SELECT count(*) FROM imports").fetchall()[0][0]:
+        own = demo.has_own_data(con)
+        state = demo.demo_state(con)
+        if args.if_empty and (own or state == "complete"):
             print("database already holds data; demo not written")
             return 0
-        own = con.execute("SELECT count(*) FROM imports WHERE NOT is_demo").fetchall()[0][0]
-        if own or get_setting(con, "dataset") == "own":
-            raise UsageError("this database holds your own data; the demo is only written to an empty database")
+        if own:
+            raise UsageError("this database holds your own data; the demo is only written to a database without it")
         outcome = demo.install(con, args.seed)
-    print(f"demo enterprise written: {outcome.rows_added} income entries")
+    again = " (an incomplete demo was replaced)" if state == "partial" else ""
+    print(f"demo enterprise written: {outcome.rows_added} income entries{again}")
     return 0

@@ -14,13 +14,15 @@ from pathlib import Path
 import pandas as pd
 
 from seconomy import fmt, store
-from seconomy.cli.common import print_json, print_table
+from seconomy.cli.common import print_json, print_table, read_text, shown
 from seconomy.cli.placements import day
 from seconomy.effect.budget import BudgetList, before_budget
 from seconomy.effect.figures import Effect, as_json, effect_overview, half_years
 from seconomy.effect.report import municipality_report
 from seconomy.errors import UsageError
 from seconomy.municipalities import closest_names, resolve
+from seconomy.outputs import check_output, write_bytes
+from seconomy.paths import db_path
 from seconomy.settings import get_setting
 
 
@@ -40,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--report", metavar="FILE", type=Path, help="write the municipality's report (HTML) to FILE")
     p.add_argument("--text", metavar="FILE", type=Path, help="the report's own two or three sentences (UTF-8 text)")
     p.add_argument("--lang", choices=("da", "en"), help="language of the report (default: the 'language' setting)")
+    p.add_argument("--force", action="store_true", help="let --report replace a file that is not an HTML report")
     p.add_argument("--before-budget", action="store_true", help="the before-the-budget list instead")
     p.add_argument("--as-of", type=day, metavar="DATE", help="the day of the before-the-budget list (default: today)")
     p.set_defaults(func=run)
@@ -65,7 +68,10 @@ def _check(args: argparse.Namespace) -> None:
     if args.start and args.end and args.end < args.start:
         raise UsageError(f"the window ends ({args.end}) before it starts ({args.start})")
     if args.text and not args.text.is_file():
-        raise UsageError(f"no such file: {args.text}")
+        raise UsageError(f"no such file: {shown(args.text)}")
+    if args.report:  # checked before anything is read or written
+        check_output(args.report, "html", database=db_path(args.db), inputs=(args.text,), force=args.force,
+                     option="--report")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
             return _budget(before_budget(con, args.as_of or today), args.json)
         if args.report:
             lang = args.lang or str(get_setting(con, "language"))
-            text = args.text.read_text(encoding="utf-8") if args.text else None
-            args.report.write_text(municipality_report(con, code, args.start, end, lang, text, today), encoding="utf-8")
+            text = read_text(args.text) if args.text else None
+            write_bytes(args.report, municipality_report(con, code, args.start, end, lang, text, today).encode("utf-8"))
         overview = effect_overview(con, args.start, end, code)
         trends = {e.municipality_code: half_years(con, args.start, end, e.municipality_code) for e in overview.rows}
     if args.json:
@@ -89,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print(overview.rows, overview.total if code is None else None, args.start, end)
     if args.report:
-        done = f"report for {overview.rows[0].municipality} written to {args.report}"
+        done = f"report for {overview.rows[0].municipality} written to {shown(args.report)}"
         print(done, file=sys.stderr if args.json else sys.stdout)  # stdout stays pure JSON with --json
     return 0
 

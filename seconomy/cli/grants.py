@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from seconomy import fmt, store
-from seconomy.cli.common import print_json
+from seconomy.cli.common import print_json, record_id, whole_number
 from seconomy.errors import UsageError
 from seconomy.grants.plan import Plan, parse_gap, parse_target, plan, to_json
 
@@ -22,12 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "applications cover the gap, the smallest set of applications that reaches the target "
                     "probability, and the payer HHI, grant share and largest funder's share before and after it.")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
-    p.add_argument("--year", metavar="YYYY", type=int, help="the year (default: the first forecast month's year if at "
+    p.add_argument("--year", metavar="YYYY", type=whole_number(1, 9999, "a year"),
+                   help="the year (default: the first forecast month's year if at "
                                                             "least 6 of its months are ahead, else the next year)")
     p.add_argument("--scenario", metavar="NAME", help="a saved scenario's name (default: the baseline forecast)")
     p.add_argument("--gap", metavar="AMOUNT", help="use this gap in kroner instead of the forecast's (a what-if)")
     p.add_argument("--target", metavar="P", help="the probability to reach: 0.8, 80 %% or 80 (default: setting grant_target)")
-    p.add_argument("--win", metavar="ID", type=int, action="append", default=[],
+    p.add_argument("--win", metavar="ID", type=record_id, action="append", default=[],
                    help="count application ID as won (probability 1; repeatable), like the page's 'if we win this'")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run)

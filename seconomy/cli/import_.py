@@ -9,14 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from seconomy import fmt, store
-from seconomy.cli.common import dkk, print_json
+from seconomy.cli.common import dkk, print_json, shown
 from seconomy.errors import UsageError
 from seconomy.ingest.columns import ROLES, parse_column_option
+from seconomy.ingest.cpr import mask
 from seconomy.ingest.importer import ImportResult, closing_balance, default_rejected_path, import_file, rejected_csv
 from seconomy.ingest.ledger import ImportOptions
 from seconomy.ingest.reader import read_table
 from seconomy.ingest.rulefile import read_rules
 from seconomy.ingest.values import DATE_ORDERS
+from seconomy.outputs import check_output, write_bytes
+from seconomy.paths import db_path
 
 SKIP_WORDS = {"pending": "pending rows", "own_transfer": "transfers between own accounts", "excluded": "rows excluded by rule"}
 BIG_FILE = 5_000_000  # bytes: from here on progress goes to stderr even when it is not a terminal
@@ -37,7 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the valid rows and write the rejected ones, with a reason column, to --rejected")
     p.add_argument("--rejected", metavar="PATH", type=Path,
-                   help="where --skip-invalid writes the rejected rows (default: FILE.rejected.csv beside FILE)")
+                   help="where --skip-invalid writes the rejected rows (default: FILE.rejected.csv beside FILE); "
+                        "checked before anything is imported: never the database, an input or a missing folder")
+    p.add_argument("--force", action="store_true",
+                   help="let --rejected replace an existing file that is not a CSV (never the database)")
     p.add_argument("--dry-run", action="store_true", help="check and count, but write nothing")
     p.add_argument("--encoding", metavar="ENC", help="CSV encoding, e.g. utf-8 or cp1252 (default: detected)")
     p.add_argument("--delimiter", metavar="CHAR", help="CSV delimiter: ';' ',' 'tab' or '|' (default: detected)")
@@ -79,7 +85,7 @@ def read_accounts(path: Path) -> tuple[tuple[str, str], ...]:
     table = read_table(path, path.name)
     folded = [h.strip().lower() for h in table.header]
     if "account" not in folded or "stream" not in folded:
-        raise UsageError(f"{path} needs the columns account,stream; it has: {', '.join(table.header)}")
+        raise UsageError(f"{shown(path)} needs the columns account,stream; it has: {', '.join(table.header)}")
     a, s = folded.index("account"), folded.index("stream")
     return tuple((str(row[a]).strip(), str(row[s]).strip()) for row in table.rows if str(row[a] or "").strip())
 
@@ -88,7 +94,7 @@ def options_from(args: argparse.Namespace) -> ImportOptions:
     rules = None
     if getattr(args, "rules", None) is not None:
         if not args.rules.is_file():
-            raise UsageError(f"no such rules file: {args.rules}")
+            raise UsageError(f"no such rules file: {shown(args.rules)}")
         rules = tuple(read_rules(args.rules, args.rules.name))
     return ImportOptions(
         sheet=args.sheet, encoding=args.encoding, delimiter=_delimiter(args.delimiter), decimal=args.decimal,
@@ -111,22 +117,45 @@ def _progress(args: argparse.Namespace):
     return report
 
 
+def _rejected_target(args: argparse.Namespace) -> Path | None:
+    """Where --skip-invalid will write the rejected rows, checked before anything is read or imported (exit 2)."""
+    if args.rejected is not None and not args.skip_invalid:
+        raise UsageError("--rejected goes with --skip-invalid (without it a bad row means nothing is imported)")
+    if not args.skip_invalid or args.dry_run:
+        return None
+    path = args.rejected or default_rejected_path(args.file)
+    check_output(path, "csv", database=db_path(args.db), inputs=(args.file, args.accounts, args.rules), force=args.force,
+                 option="--rejected")
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
-        raise UsageError(f"no such file: {args.file}")
+        raise UsageError(f"no such file: {shown(args.file)}")
+    rejected_target = _rejected_target(args)
     options = options_from(args)
     with store.session(args.db) as con:
-        result = import_file(con, args.file, args.file.name, options, dry_run=args.dry_run, progress=_progress(args),
-                             set_cash=args.set_cash)
+        result = import_file(con, args.file, mask(args.file.name), options, dry_run=args.dry_run,
+                             progress=_progress(args), set_cash=args.set_cash)
     rejected_path = None
     if result.rejected is not None:
         for err in result.preview.staged.line_errors:
             print(str(err), file=sys.stderr)
-        if not args.dry_run:
-            rejected_path = args.rejected or default_rejected_path(args.file)
-            rejected_path.write_bytes(rejected_csv(result.rejected, result.preview.detected.delimiter or ";"))
+        if rejected_target is not None:
+            rejected_path = _write_rejected(rejected_target, result)
     _report(args, result, rejected_path)
     return 0
+
+
+def _write_rejected(path: Path, result: ImportResult) -> Path | None:
+    """Write the rejected rows; the import is committed already, so a failure is a warning (exit stays 0)."""
+    try:
+        write_bytes(path, rejected_csv(result.rejected, result.preview.detected.delimiter or ";"))
+    except OSError as exc:
+        print(f"warning: imported; the rejected rows could not be written to {shown(path)}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return None
+    return path
 
 
 def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path | None) -> None:
@@ -134,7 +163,7 @@ def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path 
     if args.json:
         balance = closing_balance(staged, result.preview.saft)
         print_json({
-            "import_id": outcome.import_id, "file": str(args.file), "sha256": result.preview.sha256,
+            "import_id": outcome.import_id, "file": shown(args.file), "sha256": result.preview.sha256,
             "format": result.preview.detected.describe(), "layout": result.preview.file_layout,
             "columns": result.preview.mapping,
             "rows_added": outcome.rows_added, "rows_present": outcome.rows_present, "rows_rejected": outcome.rows_rejected,
@@ -144,7 +173,7 @@ def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path 
             "closing_balance": {"date": balance[0].isoformat(), "amount": dkk(Decimal(balance[1]) / 100)} if balance else None,
             "cash_set": result.cash_set,
             "dry_run": result.dry_run, "demo_removed": result.demo_removed,
-            "rejected_file": str(rejected_path) if rejected_path else None,
+            "rejected_file": shown(rejected_path) if rejected_path else None,
             "inferred": [{"counterparty": r.counterparty, "municipality_code": int(r.municipality_code),
                           "municipality": r.municipality, "rows": int(r.rows)} for r in staged.inferred.itertuples()],
             "not_municipal": [{"counterparty": r.counterparty, "rows": int(r.rows)} for r in staged.not_municipal.itertuples()],
@@ -152,7 +181,7 @@ def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path 
         })
         return
     verb = "would add" if result.dry_run else "added"
-    print(f"{args.file.name}: {result.preview.detected.describe()} ({result.preview.file_layout})")
+    print(f"{shown(args.file.name)}: {result.preview.detected.describe()} ({result.preview.file_layout})")
     print("columns: " + ", ".join(f"{role}={name}" for role, name in result.preview.mapping.items()))
     for r in staged.inferred.itertuples():
         print(f"municipality inferred: {r.counterparty!r} -> {r.municipality} ({r.rows} rows)")
@@ -177,4 +206,4 @@ def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path 
         again = f"; this file was imported before as #{earlier[0][0]}" if earlier else ""
         print(f"nothing new: every row was already present{again}")
     if rejected_path:
-        print(f"rejected rows written to {rejected_path}")
+        print(f"rejected rows written to {shown(rejected_path)}")

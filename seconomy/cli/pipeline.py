@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 
 from seconomy import fmt, store
-from seconomy.cli.common import dkk, print_json, print_table
+from seconomy.cli.common import dkk, print_json, print_table, shown
 from seconomy.grants.files import ImportSummary, export_file, import_file
 from seconomy.grants.queries import load_applications
+from seconomy.outputs import check_output, output_kind
+from seconomy.paths import db_path
 from seconomy.settings import get_setting
 
 LIST_KEYS = ("id", "funder", "kind", "project", "amount", "start", "end", "schedule", "stage", "probability",
@@ -44,6 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                          "point, ';' between report dates) or .xlsx by the extension.")
     exp.add_argument("file", metavar="FILE")
     exp.add_argument("--lang", choices=("da", "en"), help="header language (default: the 'language' setting)")
+    exp.add_argument("--force", action="store_true", help="replace FILE even when it is a file of another kind")
     exp.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     exp.set_defaults(func=run_export)
 
@@ -59,7 +62,7 @@ def run_import(args: argparse.Namespace) -> int:
     with store.session(args.db) as con:
         summary: ImportSummary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
-        print_json({"file": args.file, **summary.as_dict()})
+        print_json({"file": shown(args.file), **summary.as_dict()})
         return 0
     c = summary.counts
     print(f"read {summary.format}")
@@ -71,10 +74,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
-        rows = export_file(con, args.file, lang)
-    print(f"{rows} applications written to {args.file}")
+        rows = export_file(con, target, lang)
+    print(f"{rows} applications written to {shown(args.file)}")
     return 0
 
 

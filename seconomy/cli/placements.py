@@ -15,11 +15,13 @@ import pandas as pd
 
 from seconomy import store
 from seconomy.agreements import values
-from seconomy.cli.common import dkk, print_json, print_table
+from seconomy.cli.common import dkk, print_json, print_table, shown
 from seconomy.effect import edit
 from seconomy.effect.files import export_file, import_file
 from seconomy.effect.queries import load_placements
 from seconomy.errors import UsageError
+from seconomy.outputs import check_output, output_kind
+from seconomy.paths import db_path
 from seconomy.settings import get_setting, get_settings
 
 
@@ -61,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("file", metavar="FILE")
     exp.add_argument("--with-codes", action="store_true", help="include the participant codes (needed to import back)")
     exp.add_argument("--lang", choices=("da", "en"), help="header language (default: the 'language' setting)")
+    exp.add_argument("--force", action="store_true", help="replace FILE even when it is a file of another kind")
     exp.set_defaults(func=run_export)
 
     lst = actions.add_parser("list", help="the stored placements", description="Every stored placement, by "
@@ -83,7 +86,7 @@ def run_import(args: argparse.Namespace) -> int:
     with store.session(args.db) as con:
         summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
-        print_json({"file": args.file, **summary.as_dict()})
+        print_json({"file": shown(args.file), **summary.as_dict()})
         return 0
     counts = summary.counts
     print(f"read {summary.format}")
@@ -94,11 +97,12 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
-        rows = export_file(con, args.file, lang, args.with_codes)
+        rows = export_file(con, target, lang, args.with_codes)
     codes = "with" if args.with_codes else "without"
-    print(f"{rows} placements written to {args.file} ({codes} participant codes)")
+    print(f"{rows} placements written to {shown(args.file)} ({codes} participant codes)")
     return 0
 
 

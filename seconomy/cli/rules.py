@@ -6,10 +6,12 @@ import argparse
 from pathlib import Path
 
 from seconomy import store
-from seconomy.cli.common import print_json
+from seconomy.cli.common import print_json, shown
 from seconomy.errors import UsageError
 from seconomy.ingest.rulefile import read_rules, rules_csv
 from seconomy.ingest.rules import stored_rules
+from seconomy.outputs import check_output, write_bytes
+from seconomy.paths import db_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         action = actions.add_parser(name, help=text)
         action.add_argument("file", metavar="FILE", type=Path)
         action.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
+        if name == "export":
+            action.add_argument("--force", action="store_true", help="replace FILE even when it is a file of another kind")
         if name == "import":
             action.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
             action.add_argument("--json", action="store_true", help="print the outcome as JSON")
@@ -32,15 +36,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.action == "export":
+        target = check_output(args.file, "csv", database=db_path(args.db), force=getattr(args, "force", False))
         with store.session(args.db) as con:
             rules = list(stored_rules(con))
-        if not args.file.parent.is_dir():
-            raise UsageError(f"no such folder: {args.file.parent}")
-        args.file.write_bytes(rules_csv(rules))
-        print(f"{len(rules)} rules written to {args.file}")
+        write_bytes(target, rules_csv(rules))
+        print(f"{len(rules)} rules written to {shown(args.file)}")
         return 0
     if not args.file.is_file():
-        raise UsageError(f"no such file: {args.file}")
+        raise UsageError(f"no such file: {shown(args.file)}")
     rules = read_rules(args.file, args.file.name)
     if not args.dry_run:
         with store.session(args.db) as con:

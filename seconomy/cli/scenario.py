@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from seconomy import fmt, store
-from seconomy.cli.common import print_json
+from seconomy.cli.common import print_json, read_text, seed, whole_number
 from seconomy.errors import UsageError
 from seconomy.forecast import build_baseline
 from seconomy.forecast.months import month_text
@@ -35,18 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("spec", metavar="SPEC.json", help="the scenario specification ('-' for standard input)")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--simulate", metavar="N", type=int, help=f"also run N Monte Carlo runs (1–{MAX_RUNS})")
-    p.add_argument("--seed", metavar="S", type=int, help=f"random seed of the simulation (default {DEFAULT_SEED})")
+    p.add_argument("--simulate", metavar="N", type=whole_number(1, MAX_RUNS, "a number of runs"),
+                   help=f"also run N Monte Carlo runs (1–{MAX_RUNS})")
+    p.add_argument("--seed", metavar="S", type=seed, help=f"random seed of the simulation, 0 or more (default {DEFAULT_SEED})")
     p.set_defaults(func=run)
 
 
 def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    """The SPEC file ('-': standard input) as text: UTF-8 or Windows-1252 (seconomy.text.decode_text)."""
+    return read_text(path)
 
 
 def _text(result: ScenarioResult, simulation: SimulationResult | None) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from seconomy import store
+from seconomy import outputs, store
 from seconomy.agreements import values
 from seconomy.agreements.files import neutralise, unneutralise
 from seconomy.agreements.reader import Table, read_table
@@ -32,6 +32,7 @@ from seconomy.effect.model import Problem
 from seconomy.effect.queries import agreement_municipalities, load_placements
 from seconomy.effect.validate import clean_placement
 from seconomy.errors import InputError, LineError, UsageError
+from seconomy.ingest.xlsx import escape_text
 from seconomy.municipalities import short_name
 from seconomy.store.placements import UpsertCounts
 
@@ -208,6 +209,8 @@ def _csv_cell(value: object) -> object:
 
 
 def _excel_cell(value: object) -> object:
+    if isinstance(value, str):
+        return escape_text(value)
     return float(value) if isinstance(value, Decimal) else value
 
 
@@ -222,10 +225,10 @@ def export_bytes(con: duckdb.DuckDBPyConnection, suffix: str, lang: str = "en", 
         return buffer.getvalue()
     if suffix.lower() != ".csv":
         raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'}")
-    return frame.map(_csv_cell).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return outputs.csv_text([list(frame.columns), *frame.map(_csv_cell).values.tolist()]).encode("utf-8")
 
 
 def export_file(con: duckdb.DuckDBPyConnection, path: str | Path, lang: str = "en", with_codes: bool = False) -> int:
     """Write the placements to ``path`` (.csv or .xlsx by extension); return how many."""
-    Path(path).write_bytes(export_bytes(con, Path(path).suffix, lang, with_codes))
+    outputs.write_bytes(path, export_bytes(con, Path(path).suffix, lang, with_codes))
     return len(load_placements(con))

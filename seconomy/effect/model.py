@@ -150,6 +150,7 @@ class Problem(_AgreementProblem):
     """
 
     def __post_init__(self) -> None:
+        super().__post_init__()  # the value and the texts a reason quotes, masked
         object.__setattr__(self, "value", cpr.mask(self.value))
 
     @property

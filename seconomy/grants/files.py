@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from seconomy import store
+from seconomy import outputs, store
 from seconomy.agreements import values
 from seconomy.agreements.files import neutralise, unneutralise
 from seconomy.agreements.reader import Table, read_table
@@ -33,6 +33,7 @@ from seconomy.grants.layout import BY_NAME, COLUMNS, DANISH, field_for, headers
 from seconomy.grants.model import Problem, agreement_row
 from seconomy.grants.queries import load_applications
 from seconomy.grants.validate import clean_application
+from seconomy.ingest.xlsx import escape_text
 from seconomy.store.pipeline import PipelineCounts
 
 _TEXT = ("funder", "project", "restrictions")
@@ -71,6 +72,8 @@ def _csv_cell(value: object) -> object:
 def _excel_cell(value: object) -> object:
     if isinstance(value, list):
         return ";".join(day.isoformat() for day in value)
+    if isinstance(value, str):
+        return escape_text(value)
     return float(value) if isinstance(value, Decimal) else value
 
 
@@ -85,12 +88,12 @@ def export_bytes(con: duckdb.DuckDBPyConnection, suffix: str, lang: str = "en") 
         return buffer.getvalue()
     if suffix.lower() != ".csv":
         raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'}")
-    return frame.map(_csv_cell).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return outputs.csv_text([list(frame.columns), *frame.map(_csv_cell).values.tolist()]).encode("utf-8")
 
 
 def export_file(con: duckdb.DuckDBPyConnection, path: str | Path, lang: str = "en") -> int:
     """Write the export to ``path`` (.csv or .xlsx by extension); return the number of applications."""
-    Path(path).write_bytes(export_bytes(con, Path(path).suffix, lang))
+    outputs.write_bytes(path, export_bytes(con, Path(path).suffix, lang))
     return len(load_applications(con))
 
 

@@ -19,7 +19,9 @@ FREE_TEXT_ROLES = ("counterparty", "description")
 MASK = "ddmmyy-xxxx"
 
 _COMPILED = {HYPHENATED: re.compile(HYPHENATED), FREE_TEXT: re.compile(FREE_TEXT)}
-_ANY = re.compile(rf"{_DAY_MONTH}[- ]?[0-9]{{4}}")
+# Masking (Python only, so look-arounds are fine): the shape anywhere that is not part of a longer number, so a
+# timestamp such as 20261201-225013 stays readable while every value has_cpr finds is masked.
+_ANY = re.compile(rf"(?<![0-9]){_DAY_MONTH}[- ]?[0-9]{{4}}(?![0-9])")
 
 
 def pattern_for(role: str) -> str:

@@ -4,10 +4,15 @@ CSV: UTF-8, comma-separated, a header row, ISO dates, amounts as plain numbers w
 (``-13500.00``), the stream as its id, the municipality as its code and its name. It is written by
 DuckDB's own CSV writer (fast for a million rows). XLSX: real date and number cells.
 
-Formula injection: a text cell starting with ``=``, ``+``, ``-`` or ``@`` would run as a formula
-when the file is opened in a spreadsheet, so such text gets a leading apostrophe (text cells only —
-numbers and dates are never touched, ``-13500.00`` stays a number). The importer removes that
-apostrophe again, so an export imports back exactly (``sql.unneutralised``).
+Formula injection (OWASP "CSV injection"): a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return would run as a formula when the file is opened in a spreadsheet, so such text gets a leading
+apostrophe (text cells only — numbers and dates are never touched, ``-13500.00`` stays a number). The importer
+removes that apostrophe again, so an export imports back exactly (``sql.unneutralised``); a text that starts
+with apostrophes before such a character gets one more, so it too comes back as it was.
+
+Exact round trips: XLSX cells cannot hold control characters; they are written as OOXML's ``_xHHHH_`` escapes
+(``seconomy.ingest.xlsx.escape_text``), which the reader decodes. Files are written to a temporary file beside
+the target and renamed over it (``seconomy.outputs``): a full disk never leaves half an export.
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from pathlib import Path
 
 import duckdb
 
+from seconomy import outputs
 from seconomy.errors import UsageError
-from seconomy.ingest.sql import lit
+from seconomy.ingest.sql import DANGEROUS, lit
+from seconomy.ingest.xlsx import escape_text
 
 COLUMNS = ("date", "amount", "stream", "counterparty", "municipality_code", "municipality", "description", "reference")
 TEXT_COLUMNS = ("stream", "counterparty", "municipality", "description", "reference")
 FORMATS = (".csv", ".xlsx")
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit, minus the header
-_DANGEROUS = "^'*[=+@-]"  # apostrophes first: an earlier neutralised value must stay distinguishable
+_DANGEROUS = DANGEROUS  # apostrophes first: an earlier neutralised value must stay distinguishable
 _DANGEROUS_RE = re.compile(_DANGEROUS)
 
 
@@ -54,9 +61,10 @@ def entry_count(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def write_csv(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
-    """Write every entry to ``path`` as CSV; return the number of entries."""
+    """Write every entry to ``path`` as CSV (atomically: a temporary file renamed over it); return the count."""
     copy = f"COPY ({_QUERY}) TO ? (FORMAT csv, HEADER true, DELIMITER ',')"  # _QUERY is a module constant
-    con.execute(copy, [str(path)])
+    with outputs.replacing(path) as temp:
+        con.execute(copy, [str(temp)])
     return entry_count(con)
 
 
@@ -96,7 +104,7 @@ def _cell(sheet, cell_type, value: object) -> object:
         cell = cell_type(sheet, value=value)
         cell.number_format = "yyyy-mm-dd"
         return cell
-    return value
+    return escape_text(value) if isinstance(value, str) else value
 
 
 def write_export(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
@@ -106,6 +114,5 @@ def write_export(con: duckdb.DuckDBPyConnection, path: str | Path) -> int:
         raise UsageError(f"export to .csv or .xlsx, not {suffix or 'a file without extension'!r}")
     if suffix == ".csv":
         return write_csv(con, path)
-    data = xlsx_bytes(con)
-    Path(path).write_bytes(data)
+    outputs.write_bytes(path, xlsx_bytes(con))
     return entry_count(con)

@@ -23,7 +23,7 @@ def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
     """Undo one import (its entries and costs go) or reclassification (the earlier values return).
 
     Refused: unknown or already undone steps, the demo, and a reclassification that a later one (not undone)
-    builds on — undo the later one first.
+    builds on — undo the later one first. The database is backed up first (``backups/``, setting ``backups_kept``).
     """
     found = con.execute("SELECT undone_at, is_demo, kind FROM imports WHERE id = ?", [import_id]).fetchall()
     if not found:
@@ -37,6 +37,7 @@ def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
                         [import_id]).fetchall()[0][0]
     if later is not None and kind == "reclassify":
         raise InputError(f"reclassification #{later} came after #{import_id}; undo #{later} first")
+    store.automatic_backup(con, f"before-undo-{import_id}")  # an undo deletes: the database before it is kept
     return store.undo_import(con, import_id)
 
 

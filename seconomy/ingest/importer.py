@@ -10,11 +10,9 @@ a header row (its columns recognised by content), or a ledger whose columns are 
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import hashlib
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from seconomy.ingest.bulk import RAW, Loaded
 from seconomy.ingest.classify import Context, Own
 from seconomy.ingest.columns import ColumnMap, header_key
 from seconomy.ingest.content import columns_by_content, looks_headerless
+from seconomy.ingest.export import neutralise
 from seconomy.ingest.layouts import LEDGER, SAFT, Layout, by_name, detect
 from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, account_target, stored
 from seconomy.ingest.reader import Detected, Source, read_bytes
@@ -38,6 +37,7 @@ from seconomy.ingest.saft import SaftFile, read_saft, suggest_stream
 from seconomy.ingest.sniff import sniff
 from seconomy.ingest.staging import STAGED
 from seconomy.municipalities import short_name
+from seconomy.outputs import csv_text
 from seconomy.settings import get_settings
 from seconomy.store.sql import ident, idents
 from seconomy.text import fold
@@ -353,12 +353,12 @@ def _unique(header: list[str]) -> list[str]:
 
 
 def rejected_csv(frame: pd.DataFrame, delimiter: str = ";") -> bytes:
-    """The rejected rows as a CSV to fix and import again (UTF-8 with BOM, so Excel shows æøå)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(list(frame.columns))
-    writer.writerows(frame.astype(object).where(frame.notna(), "").values.tolist())
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """The rejected rows as a CSV to fix and import again (UTF-8 with BOM, so Excel shows æøå).
+
+    Text that a spreadsheet would run as a formula gets a leading apostrophe (the import takes it off again).
+    """
+    rows = [[neutralise(v) for v in row] for row in frame.astype(object).where(frame.notna(), "").values.tolist()]
+    return ("\ufeff" + csv_text([[neutralise(c) for c in frame.columns], *rows], delimiter)).encode("utf-8")
 
 
 def default_rejected_path(path: Path) -> Path:

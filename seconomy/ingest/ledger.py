@@ -312,7 +312,7 @@ def _errors(con, loaded: Loaded, mapping: ColumnMap) -> pd.DataFrame:
     records = [(e.line, "(row)", "", "fields", e.reason) for e in loaded.errors]
     for line, role, value, code in rows:
         column = loaded.header[mapping.get(role)] if mapping.get(role) is not None else role
-        shown = cpr.mask(value) if code == "cpr" else ("" if value is None else str(value))
+        shown = "" if value is None else cpr.mask(value)  # any column: a CPR typed where a kommune belongs, too
         records.append((line, column, shown, code, REASONS[code]))
     frame = pd.DataFrame(records, columns=["line", "column", "value", "code", "reason"])
     return frame.sort_values("line", kind="stable").head(MAX_ERRORS).reset_index(drop=True)

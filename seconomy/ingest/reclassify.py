@@ -21,6 +21,7 @@ from seconomy.ingest.rules import Rule, stored_rules
 from seconomy.ingest.staging import EXTRA_TEXT, PARSED, STAGED
 from seconomy.settings import get_settings
 from seconomy.store.sql import ident
+from seconomy.store.tx import transaction
 
 DIFF = "_reclassified"
 
@@ -91,8 +92,7 @@ def reclassify(con: duckdb.DuckDBPyConnection, *, rules: tuple[Rule, ...] | None
 
 def _write(con: duckdb.DuckDBPyConnection) -> int:
     """Write the changes, keeping the earlier values with the history row (one transaction)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         import_id = con.execute("INSERT INTO imports (file_name, format, kind, layout) VALUES ('reclassify', 'rules', "
                                 "'reclassify', 'rules') RETURNING id").fetchall()[0][0]
         con.execute(f"""INSERT INTO entry_changes SELECT ?, e.id, e.stream, e.municipality_code, e.payer, e.stream_by,
@@ -108,8 +108,4 @@ def _write(con: duckdb.DuckDBPyConnection) -> int:
         removed = con.execute(f"DELETE FROM entries WHERE id IN (SELECT id FROM {ident(DIFF)} WHERE kind = 'excluded') "
                               "RETURNING 1").fetchall()
         con.execute("UPDATE imports SET rows_added = ?, rows_present = ? WHERE id = ?", [len(changed), len(removed), import_id])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return import_id

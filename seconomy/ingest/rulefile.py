@@ -8,8 +8,6 @@ municipality/kommune, exclude/udelad), any delimiter and encoding the ledger imp
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from seconomy.agreements.files import unneutralise
@@ -17,6 +15,7 @@ from seconomy.agreements.reader import read_table
 from seconomy.errors import InputError, LineError
 from seconomy.ingest import cpr
 from seconomy.ingest.rules import FILE_COLUMNS, Rule, clean_rule, with_origin
+from seconomy.outputs import csv_text
 from seconomy.text import fold
 
 _HEADERS = {
@@ -58,13 +57,9 @@ def read_rules(source: str | Path | bytes, name: str) -> list[Rule]:
 
 def rules_csv(rules: list[Rule]) -> bytes:
     """The rules as a semicolon-separated UTF-8 file (with BOM, so Excel shows æøå), in their order."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(FILE_COLUMNS)
-    for r in rules:
-        writer.writerow([_safe(r.match), r.field, r.stream or "", _safe(r.payer or ""), r.municipality or "",
-                         "true" if r.exclude else "false"])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    rows = [[_safe(r.match), r.field, r.stream or "", _safe(r.payer or ""), r.municipality or "",
+             "true" if r.exclude else "false"] for r in rules]
+    return ("\ufeff" + csv_text([list(FILE_COLUMNS), *rows], ";")).encode("utf-8")
 
 
 def _safe(text: str) -> str:

@@ -19,6 +19,10 @@ DATE_CODES = {"missing": "date_missing", "invalid": "date_invalid", "impossible"
 AMOUNT_CODES = {"missing": "amount_missing", "invalid": "amount_invalid", "decimals": "amount_decimals",
                 "large": "amount_large"}
 _MINUS = "\u2212"
+# A text a spreadsheet would run as a formula (OWASP): = + - @, tab, carriage return, after any apostrophes an
+# earlier export put there. Exports put one more apostrophe before it; imports take one away (``unneutralised``).
+FORMULA_START = "=+@\t\r-"
+DANGEROUS = "^'*[" + FORMULA_START + "]"
 _PADDING = " \t\u00a0"  # blanks trimmed from text values
 
 
@@ -165,6 +169,6 @@ def found(raw: str, pattern: str) -> str:
 
 
 def unneutralised(raw: str) -> str:
-    """Undo the "'" an export put before =, +, -, @ against formula injection, so a round trip is exact."""
-    quoted = f"CASE WHEN regexp_matches({raw}, {lit('^' + chr(39) + '+[=+@-]')}) THEN substr({raw}, 2) ELSE {raw} END"
+    """Undo the "'" an export put before = + - @, tab or CR against formula injection, so a round trip is exact."""
+    quoted = f"CASE WHEN regexp_matches({raw}, {lit('^' + chr(39) + '+[' + FORMULA_START + ']')}) THEN substr({raw}, 2) ELSE {raw} END"
     return f"CASE WHEN {raw} LIKE {lit(chr(39) + '%')} THEN {quoted} ELSE {raw} END"

@@ -8,10 +8,35 @@ first would make us guess the format Excel never had. Row numbers are Excel's, s
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from seconomy.errors import InputError
 from seconomy.ingest.reader import Detected, RawTable, clean_header, split_records
+
+# OOXML's own escape for characters XML cannot hold (ECMA-376 ST_Xstring): "_x0001_" is U+0001, "_x005F_" an
+# underscore. Excel writes a carriage return in a cell as "_x000D_"; openpyxl neither writes nor reads the escape.
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")  # every underscore that would start an escape, overlaps included
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def escape_text(text: str) -> str:
+    """A text as an .xlsx cell can hold it: control characters as ``_xHHHH_``, a literal ``_xHHHH_`` kept literal."""
+    if "_x" in text:
+        text = _LITERAL.sub("_x005F_", text)
+    return _UNWRITABLE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def unescape_text(text: str) -> str:
+    """The text a cell holds, its ``_xHHHH_`` escapes decoded (NUL stays as written: it is no text character)."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: m.group(0) if m.group(1) == "0000" else chr(int(m.group(1), 16)), text)
+
+
+def _cell_value(value: object) -> object:
+    return unescape_text(value) if isinstance(value, str) else value
 
 
 def _open(data: bytes, file_name: str):
@@ -43,7 +68,7 @@ def read_xlsx(data: bytes, file_name: str, sheet: str | None = None, header: boo
             raise InputError(f"{file_name} has no sheets")
         chosen = names[0] if sheet is None else _match_sheet(sheet, names, file_name)
         try:
-            raw = [(n, list(cells)) for n, cells in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
+            raw = [(n, [_cell_value(c) for c in cells]) for n, cells in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
         except Exception as exc:  # a damaged sheet part
             raise InputError(f"{file_name}: sheet {chosen!r} cannot be read ({exc.__class__.__name__})") from exc
     finally:
@@ -74,9 +99,13 @@ def _filled(cell: object) -> bool:
 
 
 def _trim(cells: list) -> list:
-    """Drop trailing empty cells (read-only sheets often report a wider range than is used)."""
+    """Drop trailing empty cells (read-only sheets often report a wider range than is used).
+
+    Only cells that hold nothing: a last cell with a line break or a control character is text like any other
+    (the CSV path keeps it too), so an export with such a text in its last column imports back exactly.
+    """
     end = len(cells)
-    while end and not _filled(cells[end - 1]):
+    while end and cells[end - 1] in (None, ""):
         end -= 1
     return cells[:end]
 

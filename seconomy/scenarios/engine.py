@@ -232,7 +232,7 @@ def apply(baseline: Baseline, spec: Spec, n_income: int | None = None, n_costs: 
 
 def stream_matrix(lines: pd.DataFrame) -> np.ndarray:
     """streams × lines indicator: income by stream = this @ line amounts."""
-    index = lines["stream"].map(STREAMS.index).to_numpy()
+    index = lines["stream"].map(STREAMS.index).to_numpy(dtype=np.intp)
     matrix = np.zeros((len(STREAMS), len(lines)))
     matrix[index, np.arange(len(lines))] = 1.0
     return matrix

@@ -26,7 +26,9 @@ from seconomy import municipalities
 from seconomy.errors import ScenarioError
 from seconomy.forecast.baseline import MAX_MONTHS
 from seconomy.forecast.months import month_text, parse_month
+from seconomy.ingest.cpr import has_cpr
 from seconomy.streams import STREAMS, parse_stream
+from seconomy.text import decode_text
 
 MATCH_FIELDS = ("payer", "municipality", "stream", "counterparty", "agreement")
 EFFECT_FIELDS = ("change", "amount")
@@ -38,6 +40,7 @@ SIMULATION_FIELDS = ("cut_probability", "cut_size", "cut_month", "volatility", "
 COST_KINDS = ("fixed", "variable", "wage")
 ANY_MUNICIPALITY = "*"
 MAX_CHANGE = 10.0  # +1000 %: anything larger is a typo for an amount
+MAX_ID = 2**31 - 1  # agreement ids are INTEGERs
 DEFAULT_VOLATILITY = {"product_sale": 0.12, "municipal_contract": 0.03, "wage_subsidy": 0.05,
                       "foundation_grant": 0.0, "public_grant": 0.0, "other": 0.3}
 DEFAULT_PERSISTENCE = 0.6  # AR(1) φ of the income level when the history cannot tell
@@ -198,7 +201,8 @@ class _Reader:
             raise self.error(f"unknown field {unknown[0]!r} (known: {', '.join(allowed)})")
 
     def error(self, message: str) -> ScenarioError:
-        return ScenarioError(f"{self.where}: {message}")
+        text = f"{self.where}: {message}"
+        return ScenarioError(text if len(text) <= 400 else text[:399] + "…")  # a 5 000-character value stays readable
 
     def text(self, name: str) -> str | None:
         value = self.raw.get(name)
@@ -206,6 +210,8 @@ class _Reader:
             return None
         if not isinstance(value, str) or not value.strip():
             raise self.error(f"{name} must be a non-empty text, not {_compact(value)}")
+        if has_cpr(value, "description"):  # names, labels, descriptions are stored and shown: never a CPR number
+            raise self.error(f"{name} contains a CPR number (CPR numbers are never stored)")
         return value.strip()
 
     def number(self, name: str, low: float, high: float) -> float | None:
@@ -265,7 +271,8 @@ def _shock(raw: object, number: int) -> Shock:
         if code is None:
             raise reader.error(f"unknown municipality {municipality!r}")
     agreement = reader.raw.get("agreement")
-    if agreement is not None and (isinstance(agreement, bool) or not isinstance(agreement, int)):
+    if agreement is not None and (isinstance(agreement, bool) or not isinstance(agreement, int)
+                                  or not 1 <= agreement <= MAX_ID):
         raise reader.error(f"agreement must be an agreement id (a whole number), not {_compact(agreement)}")
     new = reader.raw.get("new", False)
     if not isinstance(new, bool):
@@ -326,13 +333,24 @@ def _per_stream(reader: _Reader, name: str, low: float, high: float) -> dict[str
     return out
 
 
+def _json(text: str | bytes) -> object:
+    """The JSON of a spec; every way JSON text can fail is a ScenarioError (not a traceback)."""
+    if isinstance(text, bytes):
+        text = decode_text(text, "the scenario")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ScenarioError(f"the scenario is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise ScenarioError("the scenario is not a scenario: its JSON is nested too deeply") from None
+    except ValueError:  # an integer of more than 4 300 digits
+        raise ScenarioError("the scenario is not valid JSON: a number in it has too many digits") from None
+
+
 def parse_spec(raw: str | bytes | Mapping[str, object]) -> Spec:
     """A validated Spec from JSON text or an already parsed object."""
     if isinstance(raw, (str, bytes)):
-        try:
-            raw = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise ScenarioError(f"the scenario is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raw = _json(raw)
     reader = _Reader(raw, "scenario", SPEC_FIELDS)
     months = reader.raw.get("months", 12)
     if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= MAX_MONTHS:

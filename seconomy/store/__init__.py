@@ -4,6 +4,7 @@ Reading queries live beside the figures they compute (risk, overview, forecast);
 changes the database goes through the functions re-exported here.
 """
 
+from seconomy.store import sql
 from seconomy.store.config import change_setting, fill_company, set_cash, set_setting, update_settings
 from seconomy.store.db import MEMORY, connect, session
 from seconomy.store.entries import (
@@ -31,12 +32,14 @@ from seconomy.store.plans import (
     update_cost,
 )
 from seconomy.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
+from seconomy.store.tx import in_transaction, transaction
 
 __all__ = [
     "MEMORY", "MIGRATIONS", "SCHEMA_VERSION", "STAGING_COLUMNS", "ImportOutcome", "add_agreement", "add_cost",
     "add_entries", "connect", "has_demo", "migrate", "remove_demo", "save_scenario", "schema_version", "session",
     "set_setting", "undo_import", "update_settings", "Recorded", "fill_company", "set_cash", "change_setting",
     "keep_in_forecast", "drop_from_forecast",
+    "in_transaction", "sql", "transaction",
 ]
 __all__ += [  # plans: agreements and costs
     "ReplaceCounts", "delete_agreement", "delete_cost", "end_agreement", "end_cost", "replace_plans",
@@ -81,4 +84,17 @@ from seconomy.store.placements import (  # noqa: E402
 __all__ += [  # placements, contacts and the contact log (issue 13)
     "UpsertCounts", "add_contact", "add_log", "add_placement", "delete_contact", "delete_log", "delete_placement",
     "purge_placements", "update_contact", "update_placement", "upsert_placements",
+]
+from seconomy.store.backup import (  # noqa: E402
+    BackupFile,
+    Restored,
+    automatic_backup,
+    copy_bytes,
+    copy_to,
+    list_backups,
+    restore,
+)
+
+__all__ += [  # backups and restore (issue 11)
+    "BackupFile", "Restored", "automatic_backup", "copy_bytes", "copy_to", "list_backups", "restore",
 ]

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import duckdb
 
 from seconomy.errors import InputError, LineError
-from seconomy.settings import BY_NAME, get_settings, validate
+from seconomy.ingest.cpr import has_cpr
+from seconomy.settings import BY_NAME, Share, get_settings, validate
+from seconomy.store.tx import transaction
+
+_LEADING_ZEROS = re.compile(r"^([-+]?)0+(?=[0-9])")
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
     """Store one setting; the name must be in seconomy.settings.SETTINGS."""
     if name not in BY_NAME:
         raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
+    kind = BY_NAME[name].kind
     BY_NAME[name].read(value)  # refuse a value the reader could not parse
+    text = str(value)
+    if kind in (int, float, Decimal, Share):  # a number is stored as a number reads: "0101901234" (a CPR?) as 101901234
+        text = _LEADING_ZEROS.sub(r"\1", text.strip())
     con.execute(
         "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        [name, str(value)],
+        [name, text],
     )
 
 
@@ -41,21 +50,16 @@ def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -
     if problems:
         raise InputError("settings not saved", [LineError(0, name, str(values.get(name, "")), reason)
                                                 for name, reason in problems])
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for name, value in values.items():
             set_setting(con, name, str(value).strip())
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def fill_company(con: duckdb.DuckDBPyConnection, name: str | None, cvr: str | None) -> None:
     """The enterprise's name and CVR from a file's header (SAF-T), where they are not set yet."""
     stored = dict(con.execute("SELECT name, value FROM settings WHERE name IN ('enterprise_name', 'cvr')").fetchall())
     digits = "".join(ch for ch in (cvr or "") if ch.isdigit())
-    if name and not stored.get("enterprise_name"):
+    if name and not stored.get("enterprise_name") and not has_cpr(name, "description"):  # never store a CPR number
         set_setting(con, "enterprise_name", name.strip())
     if len(digits) == 8 and not stored.get("cvr"):
         set_setting(con, "cvr", digits)

@@ -18,28 +18,22 @@ import duckdb
 
 from seconomy.errors import StoreBusy, StoreError
 from seconomy.paths import db_path
-from seconomy.store.schema import migrate
+from seconomy.store.backup import automatic_backup
+from seconomy.store.schema import migrate, pending
 
 MEMORY = ":memory:"
 _LOCK = re.compile(r"Could not set lock on file|Conflicting lock is held", re.IGNORECASE)
 _PID = re.compile(r"PID (\d+)")
 
 
-def connect(path: str | Path | None = None, *, wait_s: float = 5.0) -> duckdb.DuckDBPyConnection:
-    """Open (and migrate) the database read-write; retry while another process holds the lock.
-
-    ``path`` is ``":memory:"`` for a throw-away database (tests), else a file path; None means
-    the configured default (``--db``/``$SECONOMY_DB``/``data/seconomy.duckdb``).
-    """
-    target = MEMORY if str(path) == MEMORY else str(db_path(path))
-    if target != MEMORY:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+def open_raw(path: str | Path, *, wait_s: float = 5.0) -> duckdb.DuckDBPyConnection:
+    """Open the database file read-write as it is (no migration); retry while another process holds the lock."""
+    target = str(path)
     deadline = time.monotonic() + wait_s
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(target, config={"threads": 2})
-            break
+            return duckdb.connect(target, config={"threads": 2})
         except duckdb.IOException as exc:
             if not _LOCK.search(str(exc)):
                 raise StoreError(f"cannot open database {target}: {exc}") from exc
@@ -54,8 +48,24 @@ def connect(path: str | Path | None = None, *, wait_s: float = 5.0) -> duckdb.Du
             delay = min(delay * 2, 0.5)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database {target}: {exc}") from exc
+
+
+def connect(path: str | Path | None = None, *, wait_s: float = 5.0) -> duckdb.DuckDBPyConnection:
+    """Open (and migrate) the database read-write; retry while another process holds the lock.
+
+    ``path`` is ``":memory:"`` for a throw-away database (tests), else a file path; None means
+    the configured default (``--db``/``$SECONOMY_DB``/``data/seconomy.duckdb``). Before migrations run on a
+    database that holds data, it is backed up (``backups/``, see seconomy.store.backup).
+    """
+    target = MEMORY if str(path) == MEMORY else str(db_path(path))
+    if target != MEMORY:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    con = open_raw(target, wait_s=wait_s)
     try:
-        migrate(con)
+        steps = pending(con)
+        if steps:
+            automatic_backup(con, f"before-migration-{steps[-1].version}")
+            migrate(con)
     except Exception:
         con.close()
         raise

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from seconomy.ingest.cpr import mask
+from seconomy.ingest.sql import blank_to_null
 from seconomy.store.sql import ident
+from seconomy.store.tx import transaction
 
 # Columns of the staging frame or table handed to add_entries. amount_ore is the amount in øre (int64): exact,
 # and fast to move; SQL turns it into DECIMAL(14,2). RESOLVED columns may be missing (the demo's own frame):
@@ -93,11 +96,10 @@ def add_entries(
             missing = set(needed) - _columns(con, source)
             if missing:
                 raise ValueError(f"staging lacks columns {sorted(missing)}")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, dry_run=dry_run):
         if remove_demo_first:
-            remove_demo(con, in_transaction=True)
-        import_id = _record(con, file_name, sha256, fmt, rows_rejected, is_demo, recorded)
+            remove_demo(con)
+        import_id = _record(con, mask(file_name), sha256, fmt, rows_rejected, is_demo, recorded)
         if remove_demo_first:
             con.execute("UPDATE imports SET replaced_demo = true WHERE id = ?", [import_id])
         added, total = _with(con, staging, "_staging", lambda name: _insert_income(con, name, import_id))
@@ -107,10 +109,6 @@ def add_entries(
                     [added, total - added, cost_added, import_id])
         for write in also:
             write(con)
-        con.execute("ROLLBACK" if dry_run else "COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return ImportOutcome(None if dry_run else import_id, added, total - added, rows_rejected, cost_added,
                          cost_total - cost_added)
 
@@ -161,6 +159,17 @@ def _resolved(con, source: str) -> str:
     return ", ".join(f"{expression} AS {name}" for name, expression in value.items())
 
 
+def _canonical(column: str, *, required: bool = False) -> str:
+    """A stored text as the import reads it back: without surrounding blanks, and NULL when empty.
+
+    Why here too: an entry written by any path (the demo, a test, an import) must compare equal to the same line
+    read from an export of it, or re-importing the export would add it twice (README: round trips are exact).
+    A required text that is only blanks stays as it is (the import refuses such a line before it gets here).
+    """
+    canonical = blank_to_null(ident(column))
+    return f"coalesce({canonical}, {ident(column)})" if required else canonical
+
+
 def _counted(typed: str) -> str:
     """Number equal lines within the file (their occurrence); only lines whose values' hash repeats need the window.
 
@@ -184,8 +193,9 @@ def _insert_income(con, source: str, import_id: int) -> tuple[int, int]:
     typed = f"""WITH typed AS NOT MATERIALIZED (
     SELECT line, CAST(entry_date AS DATE) AS entry_date,
            CAST(CAST(amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
-           stream, counterparty, CAST(municipality_code AS SMALLINT) AS municipality_code,
-           nullif(description, '') AS description, nullif(reference, '') AS reference, {_resolved(con, source)}
+           stream, {_canonical('counterparty', required=True)} AS counterparty,
+           CAST(municipality_code AS SMALLINT) AS municipality_code,
+           {_canonical('description')} AS description, {_canonical('reference')} AS reference, {_resolved(con, source)}
     FROM {ident(source)})"""
     added = con.execute(
         f"""INSERT INTO entries BY NAME
@@ -206,8 +216,8 @@ def _insert_costs(con, source: str, import_id: int) -> tuple[int, int]:
     typed = f"""WITH typed AS NOT MATERIALIZED (
     SELECT line, CAST(entry_date AS DATE) AS entry_date,
            CAST(CAST(-amount_ore AS DECIMAL(18,0)) / 100 AS DECIMAL(14,2)) AS amount,
-           counterparty, nullif(category, '') AS category, nullif(account, '') AS account,
-           nullif(description, '') AS description, nullif(reference, '') AS reference
+           {_canonical('counterparty')} AS counterparty, nullif(category, '') AS category, nullif(account, '') AS account,
+           {_canonical('description')} AS description, {_canonical('reference')} AS reference
     FROM {ident(source)})"""
     added = con.execute(
         f"""INSERT INTO actual_costs BY NAME
@@ -226,18 +236,13 @@ def undo_import(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
     found = con.execute("SELECT undone_at, kind FROM imports WHERE id = ?", [import_id]).fetchall()
     if not found:
         raise KeyError(import_id)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if found[0][1] == "reclassify":
             touched = _restore(con, import_id)
         else:
             touched = len(con.execute("DELETE FROM entries WHERE import_id = ? RETURNING 1", [import_id]).fetchall())
             con.execute("DELETE FROM actual_costs WHERE import_id = ?", [import_id])
         con.execute("UPDATE imports SET undone_at = current_localtimestamp() WHERE id = ?", [import_id])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return touched
 
 
@@ -253,9 +258,9 @@ def _restore(con, import_id: int) -> int:
     return len(changed) + len(back)
 
 
-def remove_demo(con: duckdb.DuckDBPyConnection, *, in_transaction: bool = False) -> None:
+def remove_demo(con: duckdb.DuckDBPyConnection) -> None:
     """Remove every trace of the demo enterprise (entries, actual costs, agreements, applications, cost lines,
-    scenarios, placements, contacts, settings)."""
+    scenarios, placements, contacts, settings), in one transaction or in the caller's."""
     statements = (
         "DELETE FROM entries WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
         "DELETE FROM actual_costs WHERE import_id IN (SELECT id FROM imports WHERE is_demo)",
@@ -271,17 +276,9 @@ def remove_demo(con: duckdb.DuckDBPyConnection, *, in_transaction: bool = False)
         "DELETE FROM contacts WHERE is_demo",
         "DELETE FROM settings WHERE name IN ('opening_cash', 'cash_date', 'enterprise_name', 'dataset')",
     )
-    if not in_transaction:
-        con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for sql in statements:
             con.execute(sql)
-        if not in_transaction:
-            con.execute("COMMIT")
-    except BaseException:
-        if not in_transaction:
-            con.execute("ROLLBACK")
-        raise
 
 
 def has_demo(con: duckdb.DuckDBPyConnection) -> bool:

@@ -14,14 +14,14 @@ Granting is idempotent: an application that already has its agreement never gets
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import duckdb
 
 from seconomy.store.plans import add_agreement, delete_agreement, update_agreement
 from seconomy.store.sql import ident, idents
+from seconomy.store.tx import transaction
 
 APPLICATION_COLUMNS = (
     "funder", "funder_kind", "project", "amount", "start_date", "end_date", "schedule", "stage", "probability",
@@ -56,15 +56,9 @@ class PipelineCounts:
         return {k: getattr(self, k) for k in ("added", "changed", "unchanged", "removed", "granted", "ungranted")}
 
 
-@contextmanager
-def _transaction(con: duckdb.DuckDBPyConnection, dry_run: bool = False) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-        con.execute("ROLLBACK" if dry_run else "COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+def _transaction(con: duckdb.DuckDBPyConnection, dry_run: bool = False):
+    """The store's transaction (joins the caller's, e.g. the demo installer's)."""
+    return transaction(con, dry_run=dry_run)
 
 
 def _stored(con: duckdb.DuckDBPyConnection, app_id: int) -> dict[str, object] | None:

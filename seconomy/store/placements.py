@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from seconomy.store.sql import ident, idents
+from seconomy.store.tx import transaction
 
 PLACEMENT_COLUMNS = (
     "participant_code", "municipality_code", "scheme", "start_date", "end_date", "price", "price_unit",
@@ -65,14 +66,8 @@ def _delete(con: duckdb.DuckDBPyConnection, table: str, row_id: int) -> None:
 
 
 def _transaction(con: duckdb.DuckDBPyConnection, work) -> object:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        result = work()
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return result
+    with transaction(con):  # joins the caller's transaction (the demo installer's)
+        return work()
 
 
 # ---------------------------------------------------------------- placements
@@ -133,8 +128,7 @@ def upsert_placements(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str
         raise ValueError("placements: a (participant, start) key appears more than once")
     columns = [c for c in _editable("placements") if c not in _KEY]
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, dry_run=dry_run):
         _stage(con, rows)
         sets = ", ".join(f"{ident(c)} = i.{ident(c)}" for c in columns)
         differs = " OR ".join(f"p.{ident(c)} IS DISTINCT FROM i.{ident(c)}" for c in columns)
@@ -145,10 +139,6 @@ def upsert_placements(con: duckdb.DuckDBPyConnection, rows: Iterable[Mapping[str
         con.execute(f"""INSERT INTO placements ({names}) SELECT {names} FROM _incoming_placements
             WHERE known_id IS NULL ORDER BY position""")
         con.execute("DROP TABLE _incoming_placements")
-        con.execute("ROLLBACK" if dry_run else "COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return UpsertCounts(len(rows) - known, changed, known - changed)
 
 

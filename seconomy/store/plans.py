@@ -16,6 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from seconomy.store.sql import ident, idents
+from seconomy.store.tx import transaction
 
 AGREEMENT_COLUMNS = (
     "stream", "counterparty", "municipality_code", "department", "placements", "price", "price_unit",
@@ -191,23 +192,50 @@ def replace_plans(
     ``dry_run`` rolls back and only reports the counts.
     """
     counts: dict[str, ReplaceCounts] = {}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con, dry_run=dry_run):
         for table, rows in (("agreements", agreements), ("costs", costs)):
             if rows is not None:
                 counts[table] = _replace_table(con, table, list(rows))
-        con.execute("ROLLBACK" if dry_run else "COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return counts
 
 
 def save_scenario(con: duckdb.DuckDBPyConnection, name: str, spec_json: str, *, is_demo: bool = False) -> int:
-    """Create or replace the scenario called ``name``; return its id."""
+    """Create or replace the scenario called ``name``; return its id. A CPR number in its name or texts is refused."""
+    refuse_cpr_name(name, spec_json)
     return con.execute(
         """INSERT INTO scenarios (name, spec, is_demo) VALUES (?, ?, ?)
         ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, updated_at = current_localtimestamp()
         RETURNING id""",
         [name, spec_json, is_demo],
     ).fetchall()[0][0]
+
+
+def refuse_cpr_name(name: str, spec_json: str | None = None) -> None:
+    """A scenario's name and texts (labels, description) are shown everywhere: they must never hold a CPR number.
+
+    Only the spec's strings are looked at: a number such as a change of 0.1012901234 is no CPR number.
+    """
+    import json
+
+    from seconomy.errors import ScenarioError
+    from seconomy.ingest.cpr import has_cpr
+
+    if has_cpr(name, "description"):
+        raise ScenarioError("a scenario name must not contain a CPR number (CPR numbers are never stored)")
+    if spec_json is not None and any(has_cpr(text, "description") for text in _strings(json.loads(spec_json))):
+        raise ScenarioError("a scenario must not contain a CPR number (CPR numbers are never stored)")
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a parsed JSON value (keys and values), without recursion (a spec may be nested deeply)."""
+    found, todo = [], [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return found

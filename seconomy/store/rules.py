@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import duckdb
 
 from seconomy.ingest.rules import Rule
+from seconomy.store.tx import transaction
 
 _INSERT = ("INSERT INTO rules (position, match, field, stream, payer, municipality, exclude, origin) "
            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -16,20 +17,12 @@ def _row(position: int, r: Rule) -> list[object]:
     return [position, r.match, r.field, r.stream, r.payer, r.municipality, r.exclude, r.origin]
 
 
-def replace_rules(con: duckdb.DuckDBPyConnection, rules: Sequence[Rule], *, in_transaction: bool = False) -> int:
-    """The rule table becomes exactly ``rules``, in their order, all or nothing; returns how many."""
-    if not in_transaction:
-        con.execute("BEGIN TRANSACTION")
-    try:
+def replace_rules(con: duckdb.DuckDBPyConnection, rules: Sequence[Rule]) -> int:
+    """The rule table becomes exactly ``rules``, in their order, all or nothing (or in the caller's transaction)."""
+    with transaction(con):
         con.execute("DELETE FROM rules")
         if rules:
             con.executemany(_INSERT, [_row(i, r) for i, r in enumerate(rules, 1)])
-        if not in_transaction:
-            con.execute("COMMIT")
-    except BaseException:
-        if not in_transaction:
-            con.execute("ROLLBACK")
-        raise
     return len(rules)
 
 

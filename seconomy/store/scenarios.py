@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from seconomy.errors import ScenarioError
-from seconomy.store.plans import save_scenario
+from seconomy.store.plans import refuse_cpr_name, save_scenario
 
 __all__ = ["copy_scenario", "create_scenario", "delete_scenario", "list_scenarios", "load_scenario", "save_scenario", "update_scenario"]
 
@@ -37,8 +37,11 @@ def list_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def load_scenario(con: duckdb.DuckDBPyConnection, name_or_id: str | int) -> tuple[int, str, str] | None:
     """(id, name, spec JSON) of a saved scenario by id or exact name; None when there is none."""
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        rows = con.execute("SELECT id, name, spec FROM scenarios WHERE id = ?", [int(name_or_id)]).fetchall()
+    text = str(name_or_id)
+    if isinstance(name_or_id, int) or (text.isascii() and text.isdigit() and len(text) <= 10):
+        number = int(name_or_id)  # ids are INTEGERs: a longer number can only be a name
+        rows = con.execute("SELECT id, name, spec FROM scenarios WHERE id = ?", [number]).fetchall() \
+            if 0 <= number < 2**31 else []
         if rows:
             return rows[0]
     rows = con.execute("SELECT id, name, spec FROM scenarios WHERE name = ?", [str(name_or_id)]).fetchall()
@@ -50,6 +53,7 @@ def update_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, name: str,
     name = name.strip()
     if not name:
         raise ScenarioError("a scenario needs a name")
+    refuse_cpr_name(name, spec_json)
     if _taken(con, name, other_than=scenario_id):
         raise ScenarioError(f"a scenario called {name!r} already exists")
     changed = con.execute(

@@ -16,6 +16,7 @@ import duckdb
 from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEMES
 from seconomy.ingest.cpr import FREE_TEXT
 from seconomy.paths import KOMMUNER_CSV
+from seconomy.store.tx import transaction
 from seconomy.streams import STREAMS
 
 Step = str | Callable[[duckdb.DuckDBPyConnection], None]
@@ -348,28 +349,31 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchall()[0][0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
-    """Apply every migration newer than the database, up to ``target``; return the versions applied."""
-    con.execute(
-        """CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,
-            applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"""
-    )
+def pending(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[Migration]:
+    """The migrations ``migrate`` would apply (newer than the database, up to ``target``)."""
     current = schema_version(con)
-    applied: list[int] = []
-    for migration in MIGRATIONS:
-        if migration.version <= current or (target is not None and migration.version > target):
-            continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+    return [m for m in MIGRATIONS if m.version > current and (target is None or m.version <= target)]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, target: int | None = None) -> list[int]:
+    """Apply every migration newer than the database, up to ``target``, in ONE transaction; return the versions.
+
+    One transaction for all of them (and for the table that records them): a process killed during an upgrade
+    leaves the file exactly at the version it had, never between two versions, and the next open starts again.
+    """
+    steps = pending(con, target)
+    if not steps:
+        return []
+    with transaction(con):
+        con.execute(
+            """CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,
+                applied_at TIMESTAMP NOT NULL DEFAULT current_localtimestamp())"""
+        )
+        for migration in steps:
             for step in migration.steps:
                 step(con) if callable(step) else con.execute(step)
             con.execute(
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [migration.version, migration.name]
             )
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        applied.append(migration.version)
-    return applied
+    return [m.version for m in steps]

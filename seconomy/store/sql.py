@@ -21,6 +21,17 @@ def ident(name: str) -> str:
     return f'"{name}"'
 
 
+def catalog(name: str) -> str:
+    """A database (catalog) or table name DuckDB gave us, quoted for SQL.
+
+    Catalog names come from file names (``my-db.duckdb`` is the catalog ``my-db``), so they need not be plain;
+    doubling the double quotes makes any name one identifier that cannot end the quoting early.
+    """
+    if not isinstance(name, str) or not name or "\x00" in name:
+        raise ValueError(f"not a catalog name: {name!r}")
+    return '"' + name.replace('"', '""') + '"'
+
+
 def idents(names: Iterable[str]) -> str:
     """A comma-separated list of quoted identifiers."""
     return ", ".join(ident(n) for n in names)

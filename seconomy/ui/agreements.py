@@ -35,6 +35,7 @@ from seconomy.streams import STREAMS
 from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import write
 from seconomy.ui.i18n import date, lang, money, month, number, percent, stream_label, t
+from seconomy.ui.safety import upload_too_large
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FLASH = "ag_flash"
@@ -429,7 +430,7 @@ def upload() -> None:
     uploaded = st.file_uploader(t("agreements.file.upload"), type=["csv", "xlsx"], key=f"ag_upload_{nonce}",
                                 label_visibility="collapsed")
     sheet = st.text_input(t("agreements.file.sheet"), key=f"ag_sheet_{nonce}").strip() or None
-    if uploaded is None:
+    if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
         return
     data, name = uploaded.getvalue(), uploaded.name
     sheet = sheet if name.lower().endswith(".xlsx") else None

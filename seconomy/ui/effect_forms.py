@@ -23,6 +23,7 @@ from seconomy.ui.data import write
 from seconomy.ui.effect import labels
 from seconomy.ui.i18n import date, lang, money, number, t
 from seconomy.ui.safe import md
+from seconomy.ui.safety import upload_too_large
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FLASH = "ef_flash"
@@ -210,7 +211,7 @@ def upload() -> None:
     st.caption(t("effect.file.rules"))
     key = f"ef_upload_{nonce()}"
     uploaded = st.file_uploader(t("effect.file.upload"), type=["csv", "xlsx"], key=key, label_visibility="collapsed")
-    if uploaded is None:
+    if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:

@@ -24,6 +24,7 @@ from seconomy.ui.data import write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t
 from seconomy.ui.safe import md
+from seconomy.ui.safety import upload_too_large
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 SELECTS = {"funder_kind": FUNDER_KINDS, "schedule": SCHEDULES, "stage": STAGES}
@@ -261,7 +262,7 @@ def downloads() -> None:
 def upload() -> None:
     st.caption(t("grants.file.rules"))
     uploaded = st.file_uploader(t("grants.file.upload"), type=["csv", "xlsx"], key=f"gr_upload_{nonce()}")
-    if uploaded is None:
+    if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:

@@ -32,6 +32,7 @@ from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query, write
 from seconomy.ui.i18n import date, money, number, stream_label, t
 from seconomy.ui.safe import md
+from seconomy.ui.safety import upload_too_large
 
 AUTO, NONE = "__auto__", "__none__"
 FLASH = "data_flash"
@@ -113,7 +114,7 @@ def edited_rules() -> tuple[Rule, ...]:
 def import_tab() -> None:
     """Upload → preview → confirm."""
     upload = st.file_uploader(t("data.upload"), key=f"data_upload_{_nonce()}", help=t("data.upload_help"))
-    if upload is None:
+    if upload is None or upload_too_large(upload):  # refused before the file is read
         return
     st.session_state["data_scope"] = f"{_nonce()}_{upload.file_id}"
     data, name = upload.getvalue(), upload.name

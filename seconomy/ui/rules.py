@@ -16,6 +16,7 @@ from seconomy.ui.agreements import problem_text
 from seconomy.ui.data import query, write
 from seconomy.ui.i18n import lang, money, number, stream_label, t
 from seconomy.ui.safe import md
+from seconomy.ui.safety import upload_too_large
 
 FLASH = "rules_flash"
 
@@ -91,7 +92,7 @@ def files(rules: tuple[Rule, ...]) -> None:
     left.download_button(t("rules.download"), rules_csv(list(rules)), file_name=name, mime="text/csv", key="rules_download",
                          on_click="ignore")
     upload = right.file_uploader(t("rules.upload"), key=f"rules_upload_{st.session_state.get('rules_nonce', 0)}")
-    if upload is not None:
+    if upload is not None and not upload_too_large(upload):  # refused before the file is read
         try:
             new = read_rules(upload.getvalue(), upload.name)
         except SeconomyError as exc:
