@@ -6,8 +6,10 @@ import datetime as dt
 import json
 import sys
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _default(value: object) -> object:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from seconomy import demo, store
+from seconomy import store
 from seconomy.errors import UsageError
-from seconomy.settings import get_setting
+
+SEED = 2026  # seconomy.demo.SEED, written out so --help needs no pandas (a test keeps them equal)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,13 +16,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "into the database. An earlier demo is replaced; the command refuses to run "
                                    "on a database that holds your own data.")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
-    p.add_argument("--seed", type=int, default=demo.SEED, help=f"random seed (default {demo.SEED})")
+    p.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
     p.add_argument("--if-empty", action="store_true",
                    help="do nothing when the database already holds data (used by 'make run')")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy import demo
+    from seconomy.settings import get_setting
+
     with store.session(args.db) as con:
         if args.if_empty and con.execute("SELECT count(*) FROM imports").fetchall()[0][0]:
             print("database already holds data; demo not written")

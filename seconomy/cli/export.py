@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from seconomy import store
-from seconomy.ingest.export import write_export
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.export import write_export
+
     with store.session(args.db) as con:
         count = write_export(con, args.file)
     print(f"exported {count} entries to {args.file}")

@@ -7,16 +7,17 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import dkk, print_json
 from seconomy.errors import UsageError
 from seconomy.ingest.columns import ROLES, parse_column_option
-from seconomy.ingest.importer import ImportResult, closing_balance, default_rejected_path, import_file, rejected_csv
-from seconomy.ingest.ledger import ImportOptions
-from seconomy.ingest.reader import read_table
-from seconomy.ingest.rulefile import read_rules
 from seconomy.ingest.values import DATE_ORDERS
+
+if TYPE_CHECKING:
+    from seconomy.ingest.importer import ImportResult
+    from seconomy.ingest.ledger import ImportOptions
 
 SKIP_WORDS = {"pending": "pending rows", "own_transfer": "transfers between own accounts", "excluded": "rows excluded by rule"}
 BIG_FILE = 5_000_000  # bytes: from here on progress goes to stderr even when it is not a terminal
@@ -76,6 +77,8 @@ def _delimiter(text: str | None) -> str | None:
 
 def read_accounts(path: Path) -> tuple[tuple[str, str], ...]:
     """The --accounts file: columns account,stream (any delimiter and encoding read_table understands)."""
+    from seconomy.ingest.reader import read_table
+
     table = read_table(path, path.name)
     folded = [h.strip().lower() for h in table.header]
     if "account" not in folded or "stream" not in folded:
@@ -85,6 +88,9 @@ def read_accounts(path: Path) -> tuple[tuple[str, str], ...]:
 
 
 def options_from(args: argparse.Namespace) -> ImportOptions:
+    from seconomy.ingest.ledger import ImportOptions
+    from seconomy.ingest.rulefile import read_rules
+
     rules = None
     if getattr(args, "rules", None) is not None:
         if not args.rules.is_file():
@@ -112,6 +118,8 @@ def _progress(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.importer import default_rejected_path, import_file, rejected_csv
+
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     options = options_from(args)
@@ -130,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path | None) -> None:
+    from seconomy.ingest.importer import closing_balance
+
     staged, outcome = result.preview.staged, result.outcome
     if args.json:
         balance = closing_balance(staged, result.preview.saft)

@@ -10,9 +10,6 @@ import argparse
 
 from seconomy import fmt, store
 from seconomy.cli.common import dkk, print_json, print_table
-from seconomy.grants.files import ImportSummary, export_file, import_file
-from seconomy.grants.queries import load_applications
-from seconomy.settings import get_setting
 
 LIST_KEYS = ("id", "funder", "kind", "project", "amount", "start", "end", "schedule", "stage", "probability",
              "probability_override", "deadline", "decision_date", "report_due", "effort_hours", "restrictions",
@@ -56,8 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from seconomy.grants.files import import_file
+
     with store.session(args.db) as con:
-        summary: ImportSummary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
+        summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
         print_json({"file": args.file, **summary.as_dict()})
         return 0
@@ -71,6 +70,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from seconomy.grants.files import export_file
+    from seconomy.settings import get_setting
+
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
         rows = export_file(con, args.file, lang)
@@ -99,6 +101,8 @@ def listing(frame) -> list[dict[str, object]]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from seconomy.grants.queries import load_applications
+
     with store.session(args.db) as con:
         frame = load_applications(con)
     rows = listing(frame)

@@ -10,21 +10,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from seconomy import store
-from seconomy.agreements import values
 from seconomy.cli.common import dkk, print_json, print_table
-from seconomy.effect import edit
-from seconomy.effect.files import export_file, import_file
-from seconomy.effect.queries import load_placements
 from seconomy.errors import UsageError
-from seconomy.settings import get_setting, get_settings
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def day(text: str) -> dt.date:
     """A date argument (YYYY-MM-DD or DD-MM-YYYY), as argparse's type: a bad one is a usage error (exit 2)."""
+    from seconomy.agreements import values
+
     try:
         parsed = values.date(text)
     except ValueError:
@@ -80,6 +79,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from seconomy.effect.files import import_file
+
     with store.session(args.db) as con:
         summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
@@ -94,6 +95,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from seconomy.effect.files import export_file
+    from seconomy.settings import get_setting
+
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
         rows = export_file(con, args.file, lang, args.with_codes)
@@ -116,6 +120,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from seconomy.effect.queries import load_placements
+
     with store.session(args.db) as con:
         records = _records(load_placements(con))
     if args.json:
@@ -128,6 +136,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_purge(args: argparse.Namespace) -> int:
+    from seconomy.effect import edit
+    from seconomy.settings import get_settings
+
     with store.session(args.db) as con:
         years = int(get_settings(con)["placement_retention_years"])
         before = args.before or edit.retention_cutoff(dt.date.today(), years)

@@ -8,8 +8,6 @@ from pathlib import Path
 from seconomy import store
 from seconomy.cli.common import print_json
 from seconomy.errors import UsageError
-from seconomy.ingest.rulefile import read_rules, rules_csv
-from seconomy.ingest.rules import stored_rules
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.rulefile import read_rules, rules_csv
+    from seconomy.ingest.rules import stored_rules
+
     if args.action == "export":
         with store.session(args.db) as con:
             rules = list(stored_rules(con))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from seconomy import store
-from seconomy.ingest.history import undo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.history import undo
+
     with store.session(args.db) as con:
         removed = undo(con, args.import_id)
     print(f"import #{args.import_id} undone: {removed} entries removed")
