@@ -44,7 +44,7 @@ plot(charts.mosaic_bar(figures.by_stream, stream_label, money), key="mosaic", co
 
 st.subheader(t("overview.treemap"))
 leaves = query(income_by_stream_and_payer, window)
-plot(charts.treemap(leaves, stream_label, money), key="treemap")
+plot(charts.treemap(leaves, stream_label, money, lambda n: t("overview.treemap.others", count=number(n))), key="treemap")
 download_csv(leaves, "income_by_stream_and_payer.csv", key="dl_treemap")
 
 st.subheader(t("overview.monthly"))

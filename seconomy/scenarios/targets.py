@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from seconomy.forecast import build_baseline
+from seconomy.forecast import Baseline, build_baseline
 from seconomy.forecast.baseline import MAX_DELAY, MAX_MONTHS
 from seconomy.forecast.months import month_range
 
@@ -28,7 +28,11 @@ class Targets:
 
 def shock_targets(con: duckdb.DuckDBPyConnection) -> Targets:
     """Everything a shock may name, from the default 12-month baseline."""
-    baseline = build_baseline(con)
+    return targets_of(build_baseline(con))
+
+
+def targets_of(baseline: Baseline) -> Targets:
+    """Everything a shock may name, from a 12-month baseline already built (the page builds it once per rerun)."""
     lines = baseline.lines.copy()
     lines["total"] = baseline.amounts.sum(axis=1)
     in_baseline = lines[baseline.included].groupby("key", sort=False)["total"].sum().sort_values(ascending=False, kind="stable")

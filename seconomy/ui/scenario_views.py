@@ -10,22 +10,55 @@ import pandas as pd
 import streamlit as st
 
 from seconomy.errors import ScenarioError
-from seconomy.forecast import build_baseline
+from seconomy.forecast import Baseline, build_baseline, first_forecast_month
 from seconomy.forecast.months import month_text
 from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, words
 from seconomy.scenarios.montecarlo import SimulationResult, simulate
 from seconomy.scenarios.report import board_report, step_labeller
-from seconomy.scenarios.results import ScenarioResult, run_scenario, to_json
+from seconomy.scenarios.results import ScenarioResult, compute, to_json
 from seconomy.scenarios.reverse import ReverseAnswer, reverse_stress_all
-from seconomy.scenarios.spec import Spec
+from seconomy.scenarios.spec import Spec, parse_spec
+from seconomy.scenarios.targets import Targets, targets_of
 from seconomy.settings import get_settings
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import query
+from seconomy.ui.data import data_version, database, query
 from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot
 
 CURRENT = "__current__"
+
+
+# --- the baseline, built once per data version and horizon -----------------------------------------------------
+
+def baseline_for(start: dt.date | None, months: int) -> Baseline:
+    """The baseline of a horizon, from the cache: every view of the page (pickers, result, comparison, stress test,
+    Monte Carlo) uses this one, so a rerun builds it at most once and an edited shock builds it not at all.
+    ``start`` None is the first forecast month, spelled out so both spellings share one cache entry."""
+    return query(build_baseline, start or query(first_forecast_month), months)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _targets(path: str, version: tuple) -> Targets:
+    return targets_of(baseline_for(None, 12))
+
+
+def targets() -> Targets:
+    """What a shock can hit (seconomy.scenarios.targets.shock_targets), from the page's one 12-month baseline."""
+    path = database()
+    return _targets(str(path), data_version(path))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _result(path: str, version: tuple, spec_json: str) -> ScenarioResult:
+    spec = parse_spec(spec_json)
+    return compute(baseline_for(spec.start, spec.months), spec)
+
+
+def scenario_result(spec_json: str) -> ScenarioResult:
+    """The scenario's results (seconomy.scenarios.results.run_scenario) on the cached baseline of its horizon."""
+    path = database()
+    return _result(str(path), data_version(path), spec_json)
 
 
 def ui_words() -> Words:
@@ -131,8 +164,10 @@ def results(result: ScenarioResult) -> None:
         _monthly_table(result)
     with st.expander(t("scn.table.payers")):
         _payer_table(result)
-    with st.expander(t("scn.table.lines")):
-        _lines_table(result)
+    lines = st.expander(t("scn.table.lines"), key="scn.exp.lines", on_change="rerun")
+    if lines.open:  # a table of every forecast line, formatted cell by cell: only when someone opens it
+        with lines:
+            _lines_table(result)
     st.download_button(t("scn.download.json"), json.dumps(to_json(result), ensure_ascii=False, indent=2),
                        file_name="scenario.json", mime="application/json", key="scn.dl.json", on_click="ignore")
 
@@ -154,7 +189,7 @@ def chosen_results(picked: Sequence[str], current: ScenarioResult, names: dict[s
             out.append(current)
             continue
         try:
-            out.append(query(run_scenario, specs[choice]))
+            out.append(scenario_result(specs[choice]))
         except (ScenarioError, KeyError) as exc:
             st.warning(f"{names.get(choice, choice)}: {exc}")
     return out
@@ -200,7 +235,7 @@ def _cut_text(answer: ReverseAnswer, cut: float | None, with_month: bool) -> str
 def stress(spec: Spec, spec_json: str) -> None:
     """The smallest cut on the largest payer and on all municipal income, with progress while it runs."""
     st.caption(t("scn.stress.intro"))
-    baseline = query(build_baseline, spec.start, spec.months)
+    baseline = baseline_for(spec.start, spec.months)
     months = {month_text(m): m for m in baseline.report_months}
     shown = {k: month(m) for k, m in months.items()}
     start = months[st.selectbox(t("scn.stress.from"), list(months), format_func=shown.get, key=f"scn.stress.from.{spec.start}")]
@@ -228,7 +263,7 @@ def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
     runs = int(c1.number_input(t("scn.mc.runs"), 1000, 50_000, 10_000, step=1000, key="scn.mc.runs"))
     seed = int(c2.number_input(t("scn.mc.seed"), 0, 2**31 - 1, 1, step=1, key="scn.mc.seed"))
     if st.button(t("scn.mc.run"), key="scn.mc.run", type="primary", icon=":material/casino:"):
-        baseline = query(build_baseline, spec.start, spec.months)
+        baseline = baseline_for(spec.start, spec.months)
         bar = st.progress(0.0, text=t("scn.mc.running"))
         simulation = simulate(baseline, spec, runs, seed, progress=lambda f: bar.progress(f, text=t("scn.mc.running")))
         bar.empty()
