@@ -13,9 +13,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import hashlib
 import io
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +31,8 @@ from seconomy.ingest.columns import ColumnMap, header_key
 from seconomy.ingest.content import columns_by_content, looks_headerless
 from seconomy.ingest.layouts import LEDGER, SAFT, Layout, by_name, detect
 from seconomy.ingest.ledger import ImportOptions, LayoutError, Staged, account_target, stored
-from seconomy.ingest.reader import Detected, Source, read_bytes
+from seconomy.ingest.probe import HEAD, head, probe
+from seconomy.ingest.reader import Detected, Source
 from seconomy.ingest.saft import DETECTED as SAFT_DETECTED
 from seconomy.ingest.saft import HEADER as SAFT_HEADER
 from seconomy.ingest.saft import SaftFile, read_saft, suggest_stream
@@ -131,13 +132,13 @@ class FileRead:
 
 def load(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options: ImportOptions) -> FileRead:
     """Read the file into ``_raw`` and tell its layout (SAF-T, a bank, headerless, a ledger)."""
-    data = read_bytes(source)
-    if not data or data.isspace():
+    prefix = head(source)  # what the file is, from its start: the file itself is streamed, never read whole
+    if not prefix or (len(prefix) < HEAD and prefix.isspace()):
         raise InputError(f"{file_name} is empty")
-    if sniff(data, file_name) == "saft":
-        return _load_saft(con, source if isinstance(source, (str, Path)) else data, data, file_name)
+    if sniff(prefix, file_name, source) == "saft":
+        return _load_saft(con, source, file_name)
     loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding,
-                           delimiter=options.delimiter, header=not options.no_header, data=data)
+                           delimiter=options.delimiter, header=not options.no_header)
     if options.layout:
         forced = by_name(options.layout)
         if forced is None:
@@ -146,7 +147,7 @@ def load(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options
     headerless = options.no_header or looks_headerless(loaded.header)
     if headerless and not options.no_header:  # the first line is data: read it again, with no header row
         loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding,
-                               delimiter=options.delimiter, header=False, data=data)
+                               delimiter=options.delimiter, header=False)
     if headerless:
         from seconomy.ingest.banks import HEADERLESS
 
@@ -154,12 +155,15 @@ def load(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options
     return FileRead(loaded, detect(loaded.header))
 
 
-def _load_saft(con, source: Source, data: bytes, file_name: str) -> FileRead:
-    saft = read_saft(con, source, file_name, SAFT_LINES)
+def _load_saft(con, source: Source, file_name: str) -> FileRead:
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the hash in one streamed pass, beside the XML parse
+        probed = pool.submit(probe, source)
+        saft = read_saft(con, source, file_name, SAFT_LINES)
+        sha256 = probed.result().sha256
     cells = ", ".join(f"{ident(name)} AS {ident(f'c{i}')}" for i, name in enumerate(SAFT_HEADER[1:]))
     bulk.cleanup(con)
     con.execute(f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT line, {cells} FROM {ident(SAFT_LINES)}")
-    loaded = Loaded(list(SAFT_HEADER[1:]), SAFT_DETECTED, hashlib.sha256(data).hexdigest(), saft.lines)
+    loaded = Loaded(list(SAFT_HEADER[1:]), SAFT_DETECTED, sha256, saft.lines)
     return FileRead(loaded, SAFT, saft)
 
 
