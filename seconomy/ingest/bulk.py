@@ -9,6 +9,7 @@ row), reads it with Python's csv module, which knows the line of every record.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import tempfile
@@ -20,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from seconomy.errors import InputError, LineError
-from seconomy.ingest.probe import HEAD, Probe, head, probe
+from seconomy.ingest.probe import BLOCK, HEAD, Probe, head, probe
 from seconomy.ingest.reader import (
     Detected,
     RawTable,
@@ -51,6 +52,7 @@ class Loaded:
 
 
 _UTF8 = ("utf-8", "utf8", "utf-8-sig")
+_SINGLE_BYTE = ("cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1")
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, sheet: str | None = None,
@@ -88,7 +90,11 @@ def _load(con, source: Source, prefix: bytes, probed: Future[Probe], file_name: 
         loaded = _fast_utf8(con, source, prefix, probed, delimiter, header)
         if loaded is not None:
             return loaded
-    data = read_bytes(source)  # not UTF-8 (Windows-1252, UTF-16) or not plain: decoded, and counted, in Python
+    if not isinstance(source, bytes) and (encoding or "cp1252").lower().replace("_", "-") in _SINGLE_BYTE:
+        loaded = _transcoded(con, Path(source), prefix, probed, encoding or "cp1252", delimiter, header)
+        if loaded is not None:
+            return loaded
+    data = read_bytes(source)  # UTF-16, or not plain enough for DuckDB: decoded, and counted, in Python
     text, used = decode(data, encoding)
     delim = delimiter or sniff_delimiter(text)
     utf8 = text.encode("utf-8")
@@ -119,6 +125,28 @@ def _fast_utf8(con, source: Source, prefix: bytes, probed: Future[Probe], delimi
         path = Path(tmp) / "input.csv"
         path.write_bytes(source)
         return _duckdb_csv(con, path, prefix, probed, encoding, delim, text, header)
+
+
+def _transcoded(con, path: Path, prefix: bytes, probed: Future[Probe], encoding: str, delimiter: str | None,
+                header: bool) -> Loaded | None:
+    """A Windows-1252 file (most Danish banks' exports) re-encoded to UTF-8 block by block into a temporary file that
+    DuckDB reads; None when it is not that encoding after all. One byte per character both ways, so the lines are
+    the original's and so are the counts of the pass beside it."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
+        target = Path(tmp) / "input.csv"
+        try:
+            with path.open("rb") as fh, target.open("w", encoding="utf-8", newline="") as out:
+                while block := fh.read(BLOCK):
+                    out.write(decoder.decode(block))
+                out.write(decoder.decode(b"", final=True))
+        except (UnicodeDecodeError, LookupError):
+            return None
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        text = prefix.decode(encoding, errors="replace")
+        delim = delimiter or sniff_delimiter(text)
+        return _duckdb_csv(con, target, text.encode("utf-8"), probed, encoding, delim, text, header)
 
 
 def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -> RawTable:

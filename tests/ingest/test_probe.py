@@ -54,3 +54,17 @@ def test_a_large_csv_is_imported_without_holding_it_in_python(tmp_path):
             tracemalloc.stop()
     assert outcome.rows_added == 150_000
     assert peak < size / 2, f"Python held {peak:,} bytes for a {size:,}-byte file"  # reading it whole: > size
+
+
+def test_a_windows_1252_bank_file_is_re_encoded_in_blocks_not_read_whole(tmp_path, monkeypatch):
+    from seconomy.ingest import bulk
+
+    rows = "".join(f'"0{1 + i % 9}.11.2026";"Indtægter";"Anden indtægt";"Gladsaxe Kommune Forløb {i}";"1.000,00";'
+                   f'"{1000 * (i + 1)},00";"Udført";"Nej"\n' for i in range(2000))
+    path = tmp_path / "danske.csv"
+    path.write_bytes(('"Dato";"Kategori";"Underkategori";"Tekst";"Beløb";"Saldo";"Status";"Afstemt"\n' + rows).encode("cp1252"))
+    monkeypatch.setattr(bulk, "read_bytes", lambda source: (_ for _ in ()).throw(AssertionError("read whole")))
+    with store.session(tmp_path / "x.duckdb") as con:
+        result = import_file(con, path, path.name)
+    assert result.outcome.rows_added == 2000 and result.preview.detected.encoding == "cp1252"
+    assert result.preview.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # the file's own hash, not the copy's
