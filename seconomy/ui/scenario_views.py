@@ -23,6 +23,7 @@ from seconomy.scenarios.targets import Targets, targets_of
 from seconomy.settings import get_settings
 from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query
+from seconomy.ui.figures import figure
 from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot
 
@@ -152,14 +153,17 @@ def results(result: ScenarioResult) -> None:
     st.markdown(_verdict(result))
     _metrics(result)
     st.subheader(t("scn.chart.cash"))
-    plot(charts.cash_lines(result.monthly, labels()), key="scn.chart.cash")
+    key = (result.spec.to_json(),)  # the figures depend on the scenario (and the data version and language)
+    plot(figure("scn.cash", key, lambda: charts.cash_lines(result.monthly, labels())), key="scn.chart.cash")
     left, right = st.columns(2)
     with left:
         st.subheader(t("scn.chart.waterfall"))
-        plot(charts.waterfall(result.waterfall, labels(), step_labeller(ui_words(), result.spec)), key="scn.chart.waterfall")
+        plot(figure("scn.waterfall", key, lambda: charts.waterfall(result.waterfall, labels(), step_labeller(ui_words(), result.spec))),
+             key="scn.chart.waterfall")
     with right:
         st.subheader(t("scn.chart.streams"))
-        plot(charts.income_by_stream(result.by_stream, labels(), stream_label), key="scn.chart.streams")
+        plot(figure("scn.streams", key, lambda: charts.income_by_stream(result.by_stream, labels(), stream_label)),
+             key="scn.chart.streams")
     with st.expander(t("scn.table.monthly"), expanded=True):
         _monthly_table(result)
     with st.expander(t("scn.table.payers")):
@@ -217,7 +221,9 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
     table = pd.DataFrame(rows, index=[r.spec.name for r in chosen]).T.reset_index(names=t("scn.cmp.metric"))
     st.dataframe(table, hide_index=True, width="stretch", key="scn.compare.table")
     st.subheader(t("scn.compare.chart"))
-    plot(charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels()), key="scn.compare.chart")
+    compared = tuple(r.spec.to_json() for r in chosen)
+    plot(figure("scn.compare", compared, lambda: charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels())),
+         key="scn.compare.chart")
 
 
 # --- reverse stress test --------------------------------------------------------------------------------------
@@ -235,13 +241,13 @@ def _cut_text(answer: ReverseAnswer, cut: float | None, with_month: bool) -> str
 def stress(spec: Spec, spec_json: str) -> None:
     """The smallest cut on the largest payer and on all municipal income, with progress while it runs."""
     st.caption(t("scn.stress.intro"))
-    baseline = baseline_for(spec.start, spec.months)
-    months = {month_text(m): m for m in baseline.report_months}
+    months = {month_text(m): m for m in scenario_result(spec_json).months}  # the baseline's report months
     shown = {k: month(m) for k, m in months.items()}
     start = months[st.selectbox(t("scn.stress.from"), list(months), format_func=shown.get, key=f"scn.stress.from.{spec.start}")]
     if st.button(t("scn.stress.run"), key="scn.stress.run", icon=":material/calculate:"):
         bar = st.progress(0.0, text=t("scn.stress.running"))
-        answers = reverse_stress_all(baseline, spec, start, progress=lambda f: bar.progress(f, text=t("scn.stress.running")))
+        answers = reverse_stress_all(baseline_for(spec.start, spec.months), spec, start,
+                                     progress=lambda f: bar.progress(f, text=t("scn.stress.running")))
         bar.empty()
         st.session_state["scn.stress.answers"] = (spec_json, start, answers)
     stored = st.session_state.get("scn.stress.answers")
