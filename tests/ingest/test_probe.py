@@ -68,3 +68,23 @@ def test_a_windows_1252_bank_file_is_re_encoded_in_blocks_not_read_whole(tmp_pat
         result = import_file(con, path, path.name)
     assert result.outcome.rows_added == 2000 and result.preview.detected.encoding == "cp1252"
     assert result.preview.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()  # the file's own hash, not the copy's
+
+
+def test_an_import_into_a_file_caps_duckdbs_memory_and_gives_it_back(tmp_path, monkeypatch):
+    from seconomy.ingest.importer import bounded_memory
+
+    def limit(con) -> str:
+        return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+    with store.session(tmp_path / "x.duckdb") as con:
+        before = limit(con)
+        with bounded_memory(con):
+            assert limit(con) == "488.2 MiB"  # 512MB: the staging tables spill to x.duckdb.tmp beyond it
+        assert limit(con) == before
+        monkeypatch.setenv("SECONOMY_IMPORT_MEMORY", "")
+        with bounded_memory(con):
+            assert limit(con) == before  # no cap when the variable is empty
+    memory = store.connect(store.MEMORY)
+    with bounded_memory(memory):
+        assert limit(memory) == before  # nowhere to spill to: left alone
+    memory.close()
