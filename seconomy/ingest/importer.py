@@ -267,12 +267,11 @@ def bounded_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     if not on_file or not limit:
         yield
         return
-    previous = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
     con.execute(f"SET memory_limit = {sql_literal(limit)}")
     try:
         yield
     finally:
-        con.execute(f"SET memory_limit = {sql_literal(previous)}")
+        con.execute("RESET memory_limit")  # back to DuckDB's default (nothing else in seconomy sets it)
 
 
 def sql_literal(text: str) -> str:
