@@ -20,7 +20,7 @@ from bench import machine, report
 from bench.common import Result, cleanup
 
 OUT = Path(__file__).resolve().parent / "out"
-ORDER = ("bench_import", "bench_books", "bench_risk", "bench_pages", "bench_coldstart", "bench_montecarlo", "bench_cli",
+ORDER = ("bench_import", "bench_books", "bench_risk", "bench_store", "bench_pages", "bench_coldstart", "bench_montecarlo", "bench_cli",
          "bench_agreements", "bench_grants")
 
 

@@ -29,7 +29,7 @@ def login_server(demo_template, tmp_path):
 def test_a_viewer_signs_in_and_cannot_change_settings(page, login_server):
     page.goto(f"{login_server.url}/settings")  # a deep link: still only the login
     expect(page.get_by_role("heading", name="Log ind")).to_be_visible(timeout=30_000)
-    expect(page.get_by_role("heading", name="Indstillinger")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Indstillinger", exact=True)).to_have_count(0)
     expect(page.locator('[data-testid="stSidebarNav"]')).to_have_count(0)  # no page is even listed
     page.get_by_label("Brugernavn").fill("bestyrelse")
     page.get_by_label("Adgangskode").fill("forkert")
@@ -40,7 +40,7 @@ def test_a_viewer_signs_in_and_cannot_change_settings(page, login_server):
     wait_for_app(page)
     expect(page.get_by_text("Logget ind som bestyrelse (læser)")).to_be_visible(timeout=20_000)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("Indstillinger", exact=True).click()
-    expect(page.get_by_role("heading", name="Indstillinger")).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name="Indstillinger", exact=True)).to_be_visible(timeout=20_000)
     expect(page.get_by_role("button", name="Gem indstillinger")).to_be_disabled()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "login_viewer.png"))
