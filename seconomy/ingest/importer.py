@@ -46,7 +46,7 @@ from seconomy.store.sql import ident, idents
 from seconomy.text import fold
 
 Progress = Callable[[float, str], None]
-IMPORT_MEMORY = "512MB"  # DuckDB's memory during an import into a file ($SECONOMY_IMPORT_MEMORY overrides; "" = no cap)
+IMPORT_MEMORY = "384MB"  # DuckDB's memory during an import into a file ($SECONOMY_IMPORT_MEMORY overrides; "" = no cap)
 PREVIEW_ROWS = 50
 TO_STORE = "_to_store"
 COSTS_TO_STORE = "_costs_to_store"
@@ -275,7 +275,7 @@ def bounded_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def sql_literal(text: str) -> str:
-    """A SQL string literal (SET takes no parameters); the value is a size like '512MB'."""
+    """A SQL string literal (SET takes no parameters); the value is a size like '384MB'."""
     return "'" + str(text).replace("'", "''") + "'"
 
 
