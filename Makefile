@@ -1,8 +1,8 @@
 # seconomy — the two commands of the README, plus bench.
 #   make run    set up .venv, create the demo database if none exists, start the dashboard on 127.0.0.1:8501
 #   make test   set up .venv with the test tools, run ruff and the whole pytest suite
-#   make bench  set up, then measure import, risk and Monte Carlo speed beside DuckDB references
 #   make fuzz   the fuzz and round-trip tests with many random examples (FUZZ_EXAMPLES, default 2000 each)
+#   make bench  set up (venv, Chromium), measure every figure beside its same-run reference, write docs/benchmarks.md
 
 PYTHON ?= python3
 VENV   := .venv
@@ -41,6 +41,8 @@ lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
 
 bench: $(VENV)/.dev-installed
+	@command -v chromium >/dev/null 2>&1 || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	$(PY) -m bench
 
 # The suite runs these with a small fixed set of examples; here they run long and random (hypothesis keeps any

@@ -12,7 +12,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from bench.common import Result, best_of
+from bench.common import RUNS, Result, interleaved, median, timed
 from seconomy import store
 from seconomy.agreements import files
 from seconomy.agreements.terms import agreement_income
@@ -50,18 +50,20 @@ def run() -> list[Result]:
     con = store.connect(store.MEMORY)
     for row in _agreements(200):
         store.add_agreement(con, row)
-    results = [Result(
-        "agreements: income schedule 200 agr. × 36 months", best_of(lambda: agreement_income(con, FIRST, MONTHS), 5),
-        "duckdb: contracts' price grid (SQL)", best_of(lambda: con.execute(_REFERENCE_SQL).fetchall(), 5), target=0.25,
-        note="exact Decimal, pro rata, grant schedules")]
+    ours, grid = interleaved(timed(lambda: agreement_income(con, FIRST, MONTHS)),
+                             timed(lambda: con.execute(_REFERENCE_SQL).fetchall()), runs=RUNS, warmup=1)
+    results = [Result("agreements", "agreements: income schedule 200 agr. × 36 months", median(ours),
+                      "duckdb: contracts' price grid (SQL)", median(grid), target_value=0.25, target_text="≤ 0.25 s",
+                      note="exact Decimal, pro rata, grant schedules", samples=ours, reference_samples=grid)]
     for row in _agreements(800, seed=12):
         store.add_agreement(con, row)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "agreements.csv"
         files.export_file(con, path, "da")
-        results.append(Result(
-            "agreements: import 1,000-line CSV (dry run)", best_of(lambda: files.import_file(con, path, dry_run=True), 3),
-            "duckdb: read_csv of the same file", best_of(lambda: con.read_csv(str(path)).fetchall(), 3), target=2.0,
-            note="read, validate every field, diff, roll back"))
+        ours, read = interleaved(timed(lambda: files.import_file(con, path, dry_run=True)),
+                                 timed(lambda: con.read_csv(str(path)).fetchall()), runs=RUNS, warmup=1)
+        results.append(Result("agreements", "agreements: import 1,000-line CSV (dry run)", median(ours),
+                              "duckdb: read_csv of the same file", median(read), note="read, validate every field, diff, roll back",
+                              samples=ours, reference_samples=read))
     con.close()
     return results

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from bench.common import Result, best_of
+from bench.common import RUNS, Result, interleaved, median, timed
 from seconomy import demo, store
 from seconomy.grants.amounts import Candidate
 from seconomy.grants.distribution import distribution
@@ -38,23 +38,25 @@ def run() -> list[Result]:
     unrelated = [int(a) for a in rng.integers(1, 10**8, 25)]
     rounded = [int(a) * 2_500_000 for a in rng.integers(1, 60, 25)]
     probs = [float(p) for p in rng.uniform(0.05, 0.9, 25)]
-    reference = best_of(lambda: np.cumsum(np.ones(2**25)), repeat=3)
-    results = [
-        Result("distribution, 25 unrelated amounts", best_of(lambda: _distribution(unrelated, probs)),
-               "numpy pass over 2^25", reference, TARGET),
-        Result("distribution, 25 round amounts", best_of(lambda: _distribution(rounded, probs)),
-               "numpy pass over 2^25", reference, TARGET),
-    ]
+    reference = timed(lambda: np.cumsum(np.ones(2**25)))
+    results = []
+    for name, amounts in (("distribution, 25 unrelated amounts", unrelated), ("distribution, 25 round amounts", rounded)):
+        ours, theirs = interleaved(timed(lambda amounts=amounts: _distribution(amounts, probs)), reference, runs=RUNS,
+                                   warmup=1)
+        results.append(Result("grants", name, median(ours), "numpy pass over 2^25", median(theirs), target_value=TARGET,
+                              target_text=f"≤ {TARGET:g} s", samples=ours, reference_samples=theirs))
     cands = [_candidate(i + 1, int(a) * 1_000_000 + i, float(p), int(h))
              for i, (a, p, h) in enumerate(zip(rng.integers(1, 40, 20), rng.choice([0.1, 0.25, 0.5, 0.6, 0.8], 20),
                                                rng.integers(1, 60, 20), strict=True))]
     gap = sum(c.year_ore for c in cands) // 5
     mix = choose(cands, gap, 0.8)
-    results.append(Result(f"exact mix, 20 applications ({len(mix.ids)} chosen, {mix.nodes} branches)",
-                          best_of(lambda: choose(cands, gap, 0.8), repeat=3), target=TARGET, note=mix.method))
+    ours, _ = interleaved(timed(lambda: choose(cands, gap, 0.8)), None, runs=RUNS, warmup=1)
+    results.append(Result("grants", f"exact mix, 20 applications ({len(mix.ids)} chosen, {mix.nodes} branches)", median(ours),
+                          target_value=TARGET, target_text=f"≤ {TARGET:g} s", note=mix.method, samples=ours))
     con = store.connect(store.MEMORY)
     demo.install(con)
-    results.append(Result("plan on the demo (forecast + pipeline + mix + mosaic)", best_of(lambda: plan(con), repeat=3),
-                          target=TARGET))
+    ours, _ = interleaved(timed(lambda: plan(con)), None, runs=RUNS, warmup=1)
+    results.append(Result("grants", "plan on the demo (forecast + pipeline + mix + mosaic)", median(ours), target_value=TARGET,
+                          target_text=f"≤ {TARGET:g} s", samples=ours))
     con.close()
     return results

@@ -1,107 +1,47 @@
-"""Concentration risk over 1,000,000 entries: the window's whole computation and the risk page's rerun.
+"""Concentration risk by payer over 100k and 1M entries (10M with BENCH_BIG=1), beside the bare grouped aggregate.
 
-References measured in the same run, on the same file:
-- the bare DuckDB grouped share/HHI query (one GROUP BY counterparty, shares by a window sum, Σ share²):
-  the least any concentration figure can cost; and the same in pandas on a frame already in memory;
-- the overview page's rerun in AppTest, for the page.
-The computation measured is ``seconomy.risk.concentration`` by payer: group totals with the payer rule,
-shares, exact HHI, effective number, top-1/top-3, level and flags, returned as Python objects.
+The figure is ``seconomy.risk.concentration(con, window, "payer")``: group totals by the stored payer, shares,
+cumulative shares, the exact HHI on whole øre, the effective number, top-1/top-3, level, flags and the groups with a
+negative net, returned as Python objects. The reference, on the same connection and window, does the same work in
+one bare statement: GROUP BY payer on the entries, shares, cumulative shares and the HHI, every group fetched.
+The other groupings are shown for scale (no target).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-import time
-from pathlib import Path
-
-from bench.common import Result, best_of
-from bench.synth import staging_frame
+from bench.common import RUNS, SIZES, Result, interleaved, median, size_label, timed
+from bench.dbs import entries_db
 from seconomy import store
 from seconomy.risk import concentration
-from seconomy.risk.groups import grouped_cte
 from seconomy.window import default_window
 
-N = 1_000_000
-ROOT = Path(__file__).resolve().parent.parent
-
-_VIEW_SQL = """SELECT payer, municipality_code, sum(amount) FROM income
-    WHERE entry_date BETWEEN $start AND $end GROUP BY ALL"""
-_BARE_SQL = """SELECT sum(s * s) * 10000 FROM (
-    SELECT sum(amount) / sum(sum(amount)) OVER () AS s FROM entries
-    WHERE entry_date BETWEEN ? AND ? GROUP BY counterparty)"""
-# The cheapest SQL I found for the payer HHI alone (a municipality is one payer): sum per (municipality,
-# counterparty), fold the municipalities, share and square. No names, no groups returned, no flags.
-_BARE_PAYER_SQL = """SELECT sum(s * s) * 10000 FROM (
-    SELECT sum(amount) / sum(sum(amount)) OVER () AS s FROM (
-        SELECT municipality_code AS code, CASE WHEN municipality_code IS NULL THEN counterparty END AS k, sum(amount) AS amount
-        FROM (SELECT municipality_code, counterparty, sum(amount) AS amount FROM entries
-              WHERE entry_date BETWEEN ? AND ? GROUP BY ALL) GROUP BY ALL)
-    GROUP BY code, k)"""
+TARGET = 2.0
+BARE = """WITH g AS (SELECT payer, sum(amount) AS amount FROM entries WHERE entry_date BETWEEN $start AND $end GROUP BY payer)
+SELECT payer, amount::DOUBLE, amount / sum(amount) OVER () AS share,
+       sum(amount) OVER (ORDER BY amount DESC, payer ROWS UNBOUNDED PRECEDING) / sum(amount) OVER () AS cumulative,
+       10000 * sum((amount * 100)::HUGEINT * (amount * 100)::HUGEINT) OVER ()
+             / (sum((amount * 100)::HUGEINT) OVER ())^2 AS hhi
+FROM g WHERE amount > 0 ORDER BY amount DESC, payer"""
 
 
-def _pandas_reference(con, window) -> float:
-    frame = con.execute("SELECT entry_date, counterparty, amount::DOUBLE AS amount FROM entries").df()
-    start, end = str(window.start), str(window.end)
-
-    def hhi() -> float:
-        part = frame[(frame["entry_date"] >= start) & (frame["entry_date"] <= end)]
-        sums = part.groupby("counterparty")["amount"].sum()
-        return float(((sums / sums.sum() * 100) ** 2).sum())
-
-    return best_of(hhi, repeat=5)
-
-
-def _page_rerun(db: Path, page: str) -> float:
-    from streamlit.testing.v1 import AppTest
-
-    previous = os.environ.get("SECONOMY_DB")
-    os.environ["SECONOMY_DB"] = str(db)
-    try:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-        at.session_state["lang"] = "en"
-        at.run()
-        at.switch_page(page)
-        at.run()
-        if at.exception:
-            raise RuntimeError(f"{page} failed: {at.exception}")
-        return best_of(at.run, repeat=5, warmup=1)
-    finally:
-        if previous is None:
-            os.environ.pop("SECONOMY_DB", None)
-        else:
-            os.environ["SECONOMY_DB"] = previous
+def _size(n: int) -> list[Result]:
+    db, built = entries_db(n)
+    with store.session(db) as con:
+        window = default_window(con)
+        params = {"start": window.start, "end": window.end}
+        bare = timed(lambda: con.execute(BARE, params).fetchall())
+        ours, theirs = interleaved(timed(lambda: concentration(con, window, "payer")), bare, runs=max(RUNS, 7), warmup=1)
+        groups = len(concentration(con, window, "payer").groups)
+        results = [Result("risk", f"{size_label(n)} entries: risk by payer", median(ours),
+                          "bare GROUP BY payer + shares + HHI, same connection", median(theirs), target_ratio=TARGET,
+                          target_text=f"≤ {TARGET:g}×", note=f"{groups} payers; database built in {built:.0f} s",
+                          samples=ours, reference_samples=theirs)]
+        for by in ("municipality", "stream", "counterparty"):
+            mine, _ = interleaved(timed(lambda by=by: concentration(con, window, by)), None, runs=RUNS)
+            results.append(Result("risk", f"{size_label(n)} entries: risk by {by}", median(mine),
+                                  "bare GROUP BY payer (above)", median(theirs), note="for scale", samples=mine))
+    return results
 
 
 def run() -> list[Result]:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "risk_1m.duckdb"
-        started = time.perf_counter()
-        with store.session(db) as con:
-            store.add_entries(con, staging_frame(N), file_name="synthetic")
-        built = time.perf_counter() - started
-        with store.session(db) as con:
-            window = default_window(con)
-            bare = best_of(lambda: con.execute(_BARE_SQL, [window.start, window.end]).fetchall(), repeat=10)
-            results = []
-            for by in ("payer", "municipality", "stream", "counterparty"):
-                seconds = best_of(lambda by=by: concentration(con, window, by), repeat=10)
-                results.append(Result(f"risk: concentration by {by}, {N:,} entries", seconds,
-                                      "bare DuckDB grouped share/HHI", bare, target=0.050,
-                                      note="(within 2x of the reference is the aim)" if by == "payer" else ""))
-            pandas = _pandas_reference(con, window)
-            bare_payer = best_of(lambda: con.execute(_BARE_PAYER_SQL, [window.start, window.end]).fetchall(), repeat=10)
-            params = {"start": window.start, "end": window.end}
-            fast = best_of(lambda: con.execute(f"WITH {grouped_cte('payer')} SELECT * FROM grp", params).fetchall(), repeat=10)
-            view = best_of(lambda: con.execute(_VIEW_SQL, params).fetchall(), repeat=10)
-        payer = results[0].seconds
-        results.insert(1, Result(f"risk: concentration by payer, {N:,} entries", payer, "bare DuckDB share/HHI by payer",
-                                 bare_payer))
-        results.insert(2, Result(f"risk: concentration by payer, {N:,} entries", payer, "pandas groupby share/HHI", pandas))
-        results.append(Result("payer groups via the income view (not used)", view, "payer groups as computed", fast,
-                              note="(why seconomy.risk.groups sums before naming)"))
-        overview = _page_rerun(db, "pages/overview.py")
-        risk = _page_rerun(db, "pages/risk.py")
-        results.append(Result(f"risk page rerun (AppTest), {N:,} entries", risk, "overview page rerun", overview,
-                              target=1.0, note=f"(database built in {built:.1f} s)"))
-    return results
+    return [result for n in SIZES for result in _size(n)]

@@ -5,10 +5,12 @@ import streamlit as st
 from seconomy.overview import data_span
 from seconomy.risk import BY_OPTIONS, charts, concentration, diversify, exposure_ahead, render, rolling, severity, stream_mosaic, verdict
 from seconomy.risk.calculator import payer_options
-from seconomy.risk.geo import ZOOM_TOLERANCE_M, municipality_geojson
+from seconomy.risk.geo import TOLERANCE_M, ZOOM_TOLERANCE_M, municipality_geojson
 from seconomy.risk.verdicts import display_name
+from seconomy.ui import geofiles
 from seconomy.ui.data import query
 from seconomy.ui.effect import with_effect_links
+from seconomy.ui.figures import figure
 from seconomy.ui.i18n import date, lang, money, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot, require_data
 from seconomy.ui.shell import inside_app
@@ -110,15 +112,17 @@ if result.left_out:
 name = f"{by}_{window.start}_{window.end}"
 
 st.subheader(t("risk.pareto", by=t(f"risk.by.{by}").lower()))
-chart(charts.pareto(result.groups, limits, t, group_label(by), money), key="pareto")
+chart(figure("risk.pareto", (window, by), lambda: charts.pareto(result.groups, limits, t, group_label(by), money)), key="pareto")
 table(result.groups, "groups", f"risk_{name}.csv", group_columns(by), "key" if by == "stream" else None)
 
 st.subheader(t("risk.map"))
 municipal = query(concentration, window, "municipality")
 left, right = st.columns([3, 2])
 with left:
-    chart(charts.municipality_map(municipal.groups, municipality_geojson(), t, money), key="map")
-zoom = charts.municipality_zoom(municipal.groups, municipality_geojson(ZOOM_TOLERANCE_M), t, money)
+    chart(figure("risk.map", (window,), lambda: charts.municipality_map(municipal.groups, municipality_geojson(), t, money,
+                                                                      geofiles.url(TOLERANCE_M))), key="map")
+zoom = figure("risk.zoom", (window,), lambda: charts.municipality_zoom(municipal.groups, municipality_geojson(ZOOM_TOLERANCE_M), t,
+                                                                      money, geofiles.url(ZOOM_TOLERANCE_M)))
 if zoom is not None:
     with right:
         chart(zoom, key="map_zoom")
@@ -131,12 +135,12 @@ trend = query(rolling, window.end, by)
 if trend.empty:
     st.info(t("risk.trend.empty"))
 else:
-    chart(charts.hhi_trend(trend, limits, t), key="trend")
+    chart(figure("risk.trend", (window.end, by), lambda: charts.hhi_trend(trend, limits, t)), key="trend")
     download_csv(trend, f"risk_trend_{by}_{window.end}.csv", key="dl_trend")
 
 st.subheader(t("risk.mosaic"))
 mosaic = query(stream_mosaic, window.end)
-chart(charts.mosaic_over_time(mosaic, t, stream_label), key="mosaic")
+chart(figure("risk.mosaic", (window.end,), lambda: charts.mosaic_over_time(mosaic, t, stream_label)), key="mosaic")
 download_csv(mosaic, f"risk_mosaic_{window.end}.csv", key="dl_mosaic")
 
 st.subheader(t("risk.exposure"))
@@ -147,7 +151,7 @@ if ahead.agreements.empty:
 else:
     st.markdown(t("risk.exposure.summary", monthly=money(ahead.ending_monthly), share=percent(ahead.ending_share or 0),
                   end=date(ahead.last_day), budget=number(ahead.budget_season_count)))
-chart(charts.exposure(ahead.months, t, t("risk.col.monthly")), key="exposure")
+chart(figure("risk.exposure", (default.end,), lambda: charts.exposure(ahead.months, t, t("risk.col.monthly"))), key="exposure")
 download_csv(ahead.months, f"risk_exposure_months_{ahead.first_day}.csv", key="dl_exposure_months")
 table(ahead.agreements, "agreements", f"risk_exposure_agreements_{ahead.first_day}.csv", {
     "id": None, "payer": t("risk.col.payer"), "counterparty": t("risk.col.counterparty"), "municipality_code": None,

@@ -4,9 +4,7 @@ import streamlit as st
 
 from seconomy.errors import ScenarioError
 from seconomy.onboarding import has_costs
-from seconomy.scenarios.results import run_scenario
 from seconomy.scenarios.spec import parse_spec
-from seconomy.scenarios.targets import shock_targets
 from seconomy.store.scenarios import list_scenarios
 from seconomy.ui import scenario_editor as editor
 from seconomy.ui import scenario_views as views
@@ -24,7 +22,7 @@ require_data()
 if not query(has_costs):
     missing_costs_stop()
 try:
-    targets = query(shock_targets)
+    targets = views.targets()
 except ScenarioError as exc:
     show_error(exc)
 saved_list = query(list_scenarios)
@@ -55,7 +53,7 @@ editor.act(current, action, make)
 try:
     spec = parse_spec(current)
     spec_json = spec.to_json()
-    result = query(run_scenario, spec_json)
+    result = views.scenario_result(spec_json)
 except ScenarioError as exc:
     with build:
         st.error(f"{t('scn.error.title')}: {exc}")

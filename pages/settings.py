@@ -8,6 +8,7 @@ from seconomy.inventory import inventory
 from seconomy.paths import db_path
 from seconomy.settings import EDITABLE, SETTINGS, get_settings
 from seconomy.store import update_settings
+from seconomy.ui.auth import can_write
 from seconomy.ui.data import database, query, write
 from seconomy.ui.i18n import number, t
 from seconomy.ui.safety import backup_section
@@ -24,7 +25,7 @@ with st.form("settings_form"):
     for name in EDITABLE:
         values[name] = st.text_input(t(f"setting.{name}"), value=str(current[name]), key=f"setting_{name}",
                                      help=next(s.help for s in SETTINGS if s.name == name))
-    submitted = st.form_submit_button(t("settings.save"), type="primary")
+    submitted = st.form_submit_button(t("settings.save"), type="primary", disabled=not can_write())
 if submitted:
     try:
         write(update_settings, values)

@@ -40,8 +40,10 @@ def mosaic_bar(by_stream: pd.DataFrame, label: Callable[[str], str], money: Call
     return _layout(fig, height=170)
 
 
-def treemap(leaves: pd.DataFrame, label: Callable[[str], str], money: Callable[[float], str]) -> go.Figure:
-    """Treemap stream → payer of positive net income."""
+def treemap(leaves: pd.DataFrame, label: Callable[[str], str], money: Callable[[float], str],
+            others: Callable[[int], str] = lambda n: f"+{n}") -> go.Figure:
+    """Treemap stream → payer of positive net income; a leaf with ``others`` > 0 stands for that many smaller payers
+    (seconomy.overview.income_by_stream_and_payer), labelled by ``others(count)``."""
     ids, labels, parents, values, colors, hover = [], [], [], [], [], []
     for stream, group in leaves.groupby("stream", sort=False):
         total = float(group["amount"].sum())
@@ -52,8 +54,9 @@ def treemap(leaves: pd.DataFrame, label: Callable[[str], str], money: Callable[[
         colors.append(STREAM_COLORS.get(stream, "#999"))
         hover.append(money(total))
         for row in group.itertuples():
-            ids.append(f"{stream}/{row.payer}")
-            labels.append(str(row.payer))
+            folded = int(getattr(row, "others", 0) or 0)
+            ids.append(f"{stream}/\x00others" if folded else f"{stream}/{row.payer}")
+            labels.append(others(folded) if folded else str(row.payer))
             parents.append(stream)
             values.append(float(row.amount))
             colors.append(STREAM_COLORS.get(stream, "#999"))

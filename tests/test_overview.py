@@ -56,3 +56,26 @@ def test_booked_costs_win_over_the_cost_lines(con):
     figures = overview(con, default_window(con))
     assert figures.actual_costs == Decimal("1500.00") and figures.planned_costs is None
     assert figures.result == Decimal("500.00")  # 2.000 − 1.500
+
+
+def test_treemap_leaves_keep_the_top_payers_of_each_stream_and_fold_the_rest(con):
+    from seconomy.charts import treemap
+    from seconomy.overview import income_by_stream_and_payer
+
+    day = dt.date(2026, 1, 15)
+    # product_sale: Kunde 01 … Kunde 05 pay 100, 200, 300, 400, 500 kr.; a credit note makes Kunde 06 net negative
+    rows = [(day, 10000 * i, "product_sale", f"Kunde {i:02d}", None) for i in range(1, 6)]
+    rows += [(day, 5000, "product_sale", "Kunde 06", None), (day, -8000, "product_sale", "Kunde 06", None)]
+    rows += [(day, 70000, "foundation_grant", "Velux Fonden", None)]
+    _add(con, rows)
+    leaves = income_by_stream_and_payer(con, Window(dt.date(2026, 1, 1), dt.date(2026, 1, 31)), top=3)
+    grants = leaves[leaves["stream"] == "foundation_grant"]
+    sales = leaves[leaves["stream"] == "product_sale"]
+    assert grants[["payer", "amount", "others"]].values.tolist() == [["Velux Fonden", 700.0, 0]]
+    assert sales["payer"].tolist()[:3] == ["Kunde 05", "Kunde 04", "Kunde 03"]  # the three largest, by amount
+    assert sales["amount"].tolist() == [500.0, 400.0, 300.0, 300.0]  # others: Kunde 02 + Kunde 01 = 200 + 100
+    assert pd.isna(sales["payer"].iloc[3]) and sales["others"].tolist() == [0, 0, 0, 2]  # Kunde 06 (net −30) is left out
+    assert sales["amount"].sum() == 1500.0  # the stream total is exact: 100 + 200 + 300 + 400 + 500
+    figure = treemap(leaves, str, str, lambda n: f"Øvrige ({n})")
+    assert len(figure.data[0].ids) == 2 + 1 + 4  # two streams, one grant leaf, 3 payers + the others leaf
+    assert "Øvrige (2)" in figure.data[0].labels and len(set(figure.data[0].ids)) == len(figure.data[0].ids)

@@ -7,14 +7,16 @@ re-importing an export changes nothing. See seconomy.agreements.files for the ru
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from seconomy import store
-from seconomy.agreements.files import ImportSummary, export_file, import_file
 from seconomy.cli.common import print_json, shown
 from seconomy.outputs import check_output, output_kind
 from seconomy.paths import db_path
-from seconomy.settings import get_setting
-from seconomy.store.plans import ReplaceCounts
+
+if TYPE_CHECKING:
+    from seconomy.agreements.files import ImportSummary
+    from seconomy.store.plans import ReplaceCounts
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +51,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from seconomy.agreements.files import export_file
+    from seconomy.settings import get_setting
+
     target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
@@ -73,6 +78,8 @@ def _print_summary(summary: ImportSummary) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from seconomy.agreements.files import import_file
+
     with store.session(args.db) as con:
         summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:

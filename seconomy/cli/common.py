@@ -8,8 +8,10 @@ import json
 import os
 import sys
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from seconomy.ingest.cpr import mask
 

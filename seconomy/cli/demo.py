@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from seconomy import demo, store
+from seconomy import store
 from seconomy.cli.common import seed
 from seconomy.errors import UsageError
+
+SEED = 2026  # seconomy.demo.SEED, written out so --help needs no pandas (a test keeps them equal)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "into the database. An earlier demo is replaced; the command refuses to run "
                                    "on a database that holds your own data.")
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="DuckDB file (as the global --db)")
-    p.add_argument("--seed", type=seed, default=demo.SEED, help=f"random seed, 0 or more (default {demo.SEED})")
+    p.add_argument("--seed", type=seed, default=SEED, help=f"random seed, 0 or more (default {SEED})")
     p.add_argument("--if-empty", action="store_true",
                    help="do nothing when the database already holds data or the complete demo (used by 'make run'); "
                         "a demo left incomplete (a process killed while writing it) is written again")
@@ -23,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy import demo
+
     with store.session(args.db) as con:
         own = demo.has_own_data(con)
         state = demo.demo_state(con)

@@ -10,20 +10,18 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import print_json, print_table, read_text, shown
 from seconomy.cli.placements import day
-from seconomy.effect.budget import BudgetList, before_budget
-from seconomy.effect.figures import Effect, as_json, effect_overview, half_years
-from seconomy.effect.report import municipality_report
 from seconomy.errors import UsageError
-from seconomy.municipalities import closest_names, resolve
 from seconomy.outputs import check_output, write_bytes
 from seconomy.paths import db_path
-from seconomy.settings import get_setting
+
+if TYPE_CHECKING:
+    from seconomy.effect.budget import BudgetList
+    from seconomy.effect.figures import Effect
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -50,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def municipality_code(name: str) -> int:
     """The code of a municipality named on the command line; a usage error naming the closest names otherwise."""
+    from seconomy.municipalities import closest_names, resolve
+
     code = resolve(name)
     if code is None:
         close = closest_names(name)
@@ -75,6 +75,11 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.effect.budget import before_budget
+    from seconomy.effect.figures import as_json, effect_overview, half_years
+    from seconomy.effect.report import municipality_report
+    from seconomy.settings import get_setting
+
     _check(args)
     code = municipality_code(args.municipality) if args.municipality else None
     today = dt.date.today()
@@ -117,6 +122,8 @@ def _line(e: Effect) -> dict[str, str]:
 
 
 def _print(rows: tuple[Effect, ...], total: Effect | None, start: dt.date | None, end: dt.date) -> None:
+    import pandas as pd
+
     print(f"documented effect, {start or 'all time'} .. {end}")
     if not rows:
         print("no placements in the window")
@@ -127,6 +134,8 @@ def _print(rows: tuple[Effect, ...], total: Effect | None, start: dt.date | None
 
 
 def _budget_json(result: BudgetList) -> dict[str, object]:
+    from seconomy.effect.figures import as_json
+
     window = result.share_window
     return {
         "as_of": result.as_of.isoformat(), "status": result.status, "season_start": result.season_start.isoformat(),
@@ -147,6 +156,8 @@ _STATUS = {"before": "the list starts on {start}: municipalities prepare their b
 
 
 def _budget(result: BudgetList, as_json_output: bool) -> int:
+    import pandas as pd
+
     if as_json_output:
         print_json(_budget_json(result))
         return 0

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from seconomy import store
 from seconomy.cli.common import shown
-from seconomy.ingest.export import write_export
 from seconomy.outputs import check_output, output_kind
 from seconomy.paths import db_path
 
@@ -28,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.export import write_export
+
     target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         count = write_export(con, target)

@@ -7,11 +7,14 @@ same numbers. See the README, "Grant planner", for the method and the JSON keys.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import print_json, record_id, whole_number
 from seconomy.errors import UsageError
-from seconomy.grants.plan import Plan, parse_gap, parse_target, plan, to_json
+
+if TYPE_CHECKING:
+    from seconomy.grants.plan import Plan
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,6 +66,8 @@ def _text(result: Plan) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.grants.plan import parse_gap, parse_target, plan, to_json
+
     target = parse_target(args.target) if args.target is not None else None
     gap = parse_gap(args.gap) if args.gap is not None else None
     if args.year is not None and not 1900 <= args.year <= 2200:

@@ -7,19 +7,20 @@ import sys
 import time
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import dkk, print_json, shown
 from seconomy.errors import UsageError
 from seconomy.ingest.columns import ROLES, parse_column_option
 from seconomy.ingest.cpr import mask
-from seconomy.ingest.importer import ImportResult, closing_balance, default_rejected_path, import_file, rejected_csv
-from seconomy.ingest.ledger import ImportOptions
-from seconomy.ingest.reader import read_table
-from seconomy.ingest.rulefile import read_rules
 from seconomy.ingest.values import DATE_ORDERS
 from seconomy.outputs import check_output, write_bytes
 from seconomy.paths import db_path
+
+if TYPE_CHECKING:
+    from seconomy.ingest.importer import ImportResult
+    from seconomy.ingest.ledger import ImportOptions
 
 SKIP_WORDS = {"pending": "pending rows", "own_transfer": "transfers between own accounts", "excluded": "rows excluded by rule"}
 BIG_FILE = 5_000_000  # bytes: from here on progress goes to stderr even when it is not a terminal
@@ -82,6 +83,8 @@ def _delimiter(text: str | None) -> str | None:
 
 def read_accounts(path: Path) -> tuple[tuple[str, str], ...]:
     """The --accounts file: columns account,stream (any delimiter and encoding read_table understands)."""
+    from seconomy.ingest.reader import read_table
+
     table = read_table(path, path.name)
     folded = [h.strip().lower() for h in table.header]
     if "account" not in folded or "stream" not in folded:
@@ -91,6 +94,9 @@ def read_accounts(path: Path) -> tuple[tuple[str, str], ...]:
 
 
 def options_from(args: argparse.Namespace) -> ImportOptions:
+    from seconomy.ingest.ledger import ImportOptions
+    from seconomy.ingest.rulefile import read_rules
+
     rules = None
     if getattr(args, "rules", None) is not None:
         if not args.rules.is_file():
@@ -123,6 +129,8 @@ def _rejected_target(args: argparse.Namespace) -> Path | None:
         raise UsageError("--rejected goes with --skip-invalid (without it a bad row means nothing is imported)")
     if not args.skip_invalid or args.dry_run:
         return None
+    from seconomy.ingest.importer import default_rejected_path
+
     path = args.rejected or default_rejected_path(args.file)
     check_output(path, "csv", database=db_path(args.db), inputs=(args.file, args.accounts, args.rules), force=args.force,
                  option="--rejected")
@@ -130,6 +138,8 @@ def _rejected_target(args: argparse.Namespace) -> Path | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.importer import import_file
+
     if not args.file.is_file():
         raise UsageError(f"no such file: {shown(args.file)}")
     rejected_target = _rejected_target(args)
@@ -149,6 +159,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_rejected(path: Path, result: ImportResult) -> Path | None:
     """Write the rejected rows; the import is committed already, so a failure is a warning (exit stays 0)."""
+    from seconomy.ingest.importer import rejected_csv
+
     try:
         write_bytes(path, rejected_csv(result.rejected, result.preview.detected.delimiter or ";"))
     except OSError as exc:
@@ -159,6 +171,8 @@ def _write_rejected(path: Path, result: ImportResult) -> Path | None:
 
 
 def _report(args: argparse.Namespace, result: ImportResult, rejected_path: Path | None) -> None:
+    from seconomy.ingest.importer import closing_balance
+
     staged, outcome = result.preview.staged, result.outcome
     if args.json:
         balance = closing_balance(staged, result.preview.saft)

@@ -6,7 +6,6 @@ import argparse
 
 from seconomy import store
 from seconomy.cli.common import print_json, print_table
-from seconomy.ingest.history import import_history
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.history import import_history
+
     with store.session(args.db) as con:
         history = import_history(con)
     if args.json:

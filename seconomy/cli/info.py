@@ -6,7 +6,6 @@ import argparse
 
 from seconomy import store
 from seconomy.cli.common import print_json
-from seconomy.inventory import inventory
 from seconomy.paths import db_path
 
 
@@ -20,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.inventory import inventory
+
     with store.session(args.db) as con:
         info = inventory(con)
     if args.json:

@@ -10,11 +10,8 @@ import argparse
 
 from seconomy import fmt, store
 from seconomy.cli.common import dkk, print_json, print_table, shown
-from seconomy.grants.files import ImportSummary, export_file, import_file
-from seconomy.grants.queries import load_applications
 from seconomy.outputs import check_output, output_kind
 from seconomy.paths import db_path
-from seconomy.settings import get_setting
 
 LIST_KEYS = ("id", "funder", "kind", "project", "amount", "start", "end", "schedule", "stage", "probability",
              "probability_override", "deadline", "decision_date", "report_due", "effort_hours", "restrictions",
@@ -59,8 +56,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from seconomy.grants.files import import_file
+
     with store.session(args.db) as con:
-        summary: ImportSummary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
+        summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
         print_json({"file": shown(args.file), **summary.as_dict()})
         return 0
@@ -74,6 +73,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from seconomy.grants.files import export_file
+    from seconomy.settings import get_setting
+
     target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
@@ -103,6 +105,8 @@ def listing(frame) -> list[dict[str, object]]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from seconomy.grants.queries import load_applications
+
     with store.session(args.db) as con:
         frame = load_applications(con)
     rows = listing(frame)

@@ -10,23 +10,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from seconomy import store
-from seconomy.agreements import values
 from seconomy.cli.common import dkk, print_json, print_table, shown
-from seconomy.effect import edit
-from seconomy.effect.files import export_file, import_file
-from seconomy.effect.queries import load_placements
 from seconomy.errors import UsageError
 from seconomy.outputs import check_output, output_kind
 from seconomy.paths import db_path
-from seconomy.settings import get_setting, get_settings
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def day(text: str) -> dt.date:
     """A date argument (YYYY-MM-DD or DD-MM-YYYY), as argparse's type: a bad one is a usage error (exit 2)."""
+    from seconomy.agreements import values
+
     try:
         parsed = values.date(text)
     except ValueError:
@@ -83,6 +82,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from seconomy.effect.files import import_file
+
     with store.session(args.db) as con:
         summary = import_file(con, args.file, sheet=args.sheet, dry_run=args.dry_run)
     if args.json:
@@ -97,6 +98,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from seconomy.effect.files import export_file
+    from seconomy.settings import get_setting
+
     target = check_output(args.file, output_kind(args.file), database=db_path(args.db), force=args.force)
     with store.session(args.db) as con:
         lang = args.lang or str(get_setting(con, "language"))
@@ -120,6 +124,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from seconomy.effect.queries import load_placements
+
     with store.session(args.db) as con:
         records = _records(load_placements(con))
     if args.json:
@@ -132,6 +140,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_purge(args: argparse.Namespace) -> int:
+    from seconomy.effect import edit
+    from seconomy.settings import get_settings
+
     with store.session(args.db) as con:
         years = int(get_settings(con)["placement_retention_years"])
         before = args.before or edit.retention_cutoff(dt.date.today(), years)

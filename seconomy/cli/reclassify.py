@@ -6,7 +6,6 @@ import argparse
 
 from seconomy import fmt, store
 from seconomy.cli.common import dkk, print_json
-from seconomy.ingest.reclassify import reclassify
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.reclassify import reclassify
+
     with store.session(args.db) as con:
         result = reclassify(con, dry_run=args.dry_run)
     moves = [{"from": r.old_stream, "to": r.new_stream, "entries": int(r.entries), "amount": dkk(r.amount)}

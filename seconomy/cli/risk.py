@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import print_json, print_table
-from seconomy.risk import (
-    BY_OPTIONS,
-    Concentration,
-    Diversification,
-    as_json,
-    concentration,
-    diversify,
-    empty_json,
-    render,
-    resolve_window,
-    verdict,
-)
+
+if TYPE_CHECKING:
+    from seconomy.risk import Concentration, Diversification
 
 
 def _date(text: str) -> dt.date:
@@ -28,6 +18,9 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+BY_OPTIONS = ("payer", "municipality", "stream", "counterparty")  # seconomy.risk.BY_OPTIONS, without pandas for --help
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.risk import as_json, concentration, empty_json, resolve_window
+
     with store.session(args.db) as con:
         window = resolve_window(con, args.start, args.end)
         result = concentration(con, window, args.by) if window else None
@@ -65,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _advice(con, result: Concentration) -> Diversification | None:
     """For a critical top payer: what the page's calculator would say for the critical share."""
+    import pandas as pd
+
+    from seconomy.risk import diversify
+
     top = result.groups.head(1)
     if result.by != "payer" or top.empty or not bool(top["critical"].iloc[0]):
         return None
@@ -74,6 +73,10 @@ def _advice(con, result: Concentration) -> Diversification | None:
 
 
 def _print_text(result: Concentration, advice: Diversification | None) -> None:
+    import pandas as pd
+
+    from seconomy.risk import render, verdict
+
     def pct(value: float | None) -> str:
         return "-" if value is None else fmt.percent(value, "en")
 

@@ -8,8 +8,6 @@ from pathlib import Path
 from seconomy import store
 from seconomy.cli.common import print_json, shown
 from seconomy.errors import UsageError
-from seconomy.ingest.rulefile import read_rules, rules_csv
-from seconomy.ingest.rules import stored_rules
 from seconomy.outputs import check_output, write_bytes
 from seconomy.paths import db_path
 
@@ -35,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.rulefile import read_rules, rules_csv
+    from seconomy.ingest.rules import stored_rules
+
     if args.action == "export":
         target = check_output(args.file, "csv", database=db_path(args.db), force=getattr(args, "force", False))
         with store.session(args.db) as con:

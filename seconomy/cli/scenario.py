@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from seconomy import fmt, store
 from seconomy.cli.common import print_json, read_text, seed, whole_number
 from seconomy.errors import UsageError
-from seconomy.forecast import build_baseline
-from seconomy.forecast.months import month_text
-from seconomy.scenarios.montecarlo import MAX_RUNS, SimulationResult, simulate
-from seconomy.scenarios.results import ScenarioResult, booked_in_partial_month, compute, simulation_json, to_json
-from seconomy.scenarios.spec import parse_spec
-from seconomy.settings import get_settings
+
+if TYPE_CHECKING:
+    from seconomy.scenarios.montecarlo import SimulationResult
+    from seconomy.scenarios.results import ScenarioResult
 
 DEFAULT_SEED = 1
+MAX_RUNS = 100_000  # seconomy.scenarios.montecarlo.MAX_RUNS, without numpy for --help (a test keeps them equal)
 WARNINGS = {"no_costs": "there are no cost lines: the result and the cash have no expenses (enter costs, or accept the "
                         "proposals on the Agreements page)",
             "cash_stale": "the cash figure is more than two months older than the forecast start; update it"}
@@ -46,6 +46,8 @@ def _read(path: str) -> str:
 
 
 def _text(result: ScenarioResult, simulation: SimulationResult | None) -> None:
+    from seconomy.forecast.months import month_text
+
     money = lambda v: fmt.money(v, "da")  # noqa: E731 - a local shorthand
     print(f"scenario: {result.spec.name}   {month_text(result.months[0])} .. {month_text(result.months[-1])}")
     print(f"{'month':<9}{'baseline income':>18}{'scenario income':>18}{'costs':>16}{'result':>16}{'cash':>16}")
@@ -65,6 +67,12 @@ def _text(result: ScenarioResult, simulation: SimulationResult | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.forecast import build_baseline
+    from seconomy.scenarios.montecarlo import simulate
+    from seconomy.scenarios.results import booked_in_partial_month, compute, simulation_json, to_json
+    from seconomy.scenarios.spec import parse_spec
+    from seconomy.settings import get_settings
+
     if args.seed is not None and args.simulate is None:
         raise UsageError("--seed only goes with --simulate N")
     if args.simulate is not None and not 1 <= args.simulate <= MAX_RUNS:

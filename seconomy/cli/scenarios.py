@@ -7,10 +7,7 @@ import json
 
 from seconomy import store
 from seconomy.cli.common import print_json, print_table
-from seconomy.cli.scenario import _read
 from seconomy.errors import UsageError
-from seconomy.scenarios.spec import parse_spec
-from seconomy.store import scenarios as saved
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.cli.scenario import _read
+    from seconomy.scenarios.spec import parse_spec
+    from seconomy.store import scenarios as saved
+
     if args.action != "list" and not args.target:
         raise UsageError(f"scenarios {args.action} needs a {'file' if args.action == 'save' else 'name or id'}")
     with store.session(args.db) as con:

@@ -7,7 +7,6 @@ import argparse
 from seconomy import store
 from seconomy.cli.common import print_json
 from seconomy.errors import UsageError
-from seconomy.settings import BY_NAME, EDITABLE, SETTINGS, get_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _known(key: str, editable: bool = False) -> str:
+    from seconomy.settings import BY_NAME, EDITABLE
+
     names = EDITABLE if editable else tuple(BY_NAME)
     if key not in names:
         raise UsageError(f"unknown setting {key!r}; settings are: {', '.join(names)}")
@@ -43,6 +44,8 @@ def _plain(value: object) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.settings import SETTINGS, get_settings
+
     with store.session(args.db) as con:
         if args.action == "set":
             store.change_setting(con, _known(args.key, editable=True), args.value)

@@ -6,7 +6,6 @@ import argparse
 
 from seconomy import store
 from seconomy.cli.common import record_id
-from seconomy.ingest.history import undo
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from seconomy.ingest.history import undo
+
     with store.session(args.db) as con:
         removed = undo(con, args.import_id)
     print(f"import #{args.import_id} undone: {removed} entries removed")

@@ -9,11 +9,11 @@ row), reads it with Python's csv module, which knows the line of every record.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
-import hashlib
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from seconomy.errors import InputError, LineError
+from seconomy.ingest.probe import BLOCK, HEAD, Probe, head, probe
 from seconomy.ingest.reader import (
     Detected,
     RawTable,
@@ -51,7 +52,7 @@ class Loaded:
 
 
 _UTF8 = ("utf-8", "utf8", "utf-8-sig")
-_PREFIX = 65536  # bytes decoded to find the header and the delimiter without decoding the whole file
+_SINGLE_BYTE = ("cp1252", "windows-1252", "latin-1", "latin1", "iso-8859-1")
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, sheet: str | None = None,
@@ -60,36 +61,47 @@ def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, 
     """Create (or replace) the temp table (or view) ``_raw`` from a CSV or XLSX file.
 
     ``header=False``: the file has no header row; every record is data and the columns are named 1, 2, ….
+    A file given by its path is never read whole into Python when it is UTF-8 CSV: DuckDB reads the path, and one
+    streamed pass (``seconomy.ingest.probe``) hashes and counts its lines at the same time.
     """
-    data = read_bytes(source) if data is None else data
-    if not data or data.isspace():  # isspace() stops at the first character that is not
+    source = data if data is not None else source
+    prefix = head(source)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing a gigabyte overlaps DuckDB's reading
+        probed = pool.submit(probe, source)
+        if not prefix or (len(prefix) < HEAD and prefix.isspace()):  # isspace() stops at the first character that is not
+            raise InputError(f"{file_name} is empty")
+        loaded = _load(con, source, prefix, probed, file_name, sheet, encoding, delimiter, header)
+        found = probed.result()
+    if found.blank:
         raise InputError(f"{file_name} is empty")
-    with ThreadPoolExecutor(max_workers=1) as pool:  # hashing 100 MB overlaps DuckDB's reading
-        digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        loaded = _load(con, source, data, file_name, sheet, encoding, delimiter, header)
-        loaded.sha256 = digest.result()
+    loaded.sha256 = found.sha256
     return loaded
 
 
-def _load(con, source: Source, data: bytes, file_name: str, sheet: str | None, encoding: str | None,
-          delimiter: str | None, header: bool) -> Loaded:
-    if file_kind(data, file_name) == "xlsx":
+def _load(con, source: Source, prefix: bytes, probed: Future[Probe], file_name: str, sheet: str | None,
+          encoding: str | None, delimiter: str | None, header: bool) -> Loaded:
+    if file_kind(prefix, file_name) == "xlsx":
         from seconomy.ingest.xlsx import read_xlsx
 
-        table = read_xlsx(data, file_name, sheet, header)
+        table = read_xlsx(read_bytes(source), file_name, sheet, header)
         _from_rows(con, len(table.header), [[cell_text(c) for c in row] for row in table.rows], table.lines)
         return Loaded(table.header, table.detected, "", len(table.rows), table.errors)
-    if (encoding is None or encoding.lower() in _UTF8) and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        loaded = _fast_utf8(con, source, data, delimiter, header)
+    if (encoding is None or encoding.lower() in _UTF8) and prefix[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        loaded = _fast_utf8(con, source, prefix, probed, delimiter, header)
         if loaded is not None:
             return loaded
+    if not isinstance(source, bytes) and (encoding or "cp1252").lower().replace("_", "-") in _SINGLE_BYTE:
+        loaded = _transcoded(con, Path(source), prefix, probed, encoding or "cp1252", delimiter, header)
+        if loaded is not None:
+            return loaded
+    data = read_bytes(source)  # UTF-16, or not plain enough for DuckDB: decoded, and counted, in Python
     text, used = decode(data, encoding)
     delim = delimiter or sniff_delimiter(text)
     utf8 = text.encode("utf-8")
     with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
         path = Path(tmp) / "input.csv"
         path.write_bytes(utf8)
-        loaded = _duckdb_csv(con, path, utf8, used, delim, header=header)
+        loaded = _duckdb_csv(con, path, utf8[:HEAD], probe(utf8), used, delim, header=header)
     if loaded is None:
         table = _python_csv(text, used, delim, header)
         _from_rows(con, len(table.header), table.rows, table.lines)
@@ -97,21 +109,44 @@ def _load(con, source: Source, data: bytes, file_name: str, sheet: str | None, e
     return loaded
 
 
-def _fast_utf8(con, source: Source, data: bytes, delimiter: str | None, header: bool = True) -> Loaded | None:
+def _fast_utf8(con, source: Source, prefix: bytes, probed: Future[Probe], delimiter: str | None,
+               header: bool = True) -> Loaded | None:
     """A UTF-8 file straight into DuckDB (which checks the encoding): the file is never decoded in Python."""
-    cut = data.rfind(b"\n", 0, _PREFIX) if len(data) > _PREFIX else len(data)
+    cut = prefix.rfind(b"\n", 0, HEAD) if len(prefix) >= HEAD else len(prefix)
     try:
-        prefix = data[: cut if cut > 0 else _PREFIX].decode("utf-8-sig")
+        text = prefix[: cut if cut > 0 else HEAD].decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    delim = delimiter or sniff_delimiter(prefix)
-    encoding = "utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8"
+    delim = delimiter or sniff_delimiter(text)
+    encoding = "utf-8-sig" if prefix[:3] == b"\xef\xbb\xbf" else "utf-8"
     if not isinstance(source, bytes):
-        return _duckdb_csv(con, Path(source), data, encoding, delim, prefix, header)
+        return _duckdb_csv(con, Path(source), prefix, probed, encoding, delim, text, header)
     with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
         path = Path(tmp) / "input.csv"
-        path.write_bytes(data)
-        return _duckdb_csv(con, path, data, encoding, delim, prefix, header)
+        path.write_bytes(source)
+        return _duckdb_csv(con, path, prefix, probed, encoding, delim, text, header)
+
+
+def _transcoded(con, path: Path, prefix: bytes, probed: Future[Probe], encoding: str, delimiter: str | None,
+                header: bool) -> Loaded | None:
+    """A Windows-1252 file (most Danish banks' exports) re-encoded to UTF-8 block by block into a temporary file that
+    DuckDB reads; None when it is not that encoding after all. One byte per character both ways, so the lines are
+    the original's and so are the counts of the pass beside it."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    with tempfile.TemporaryDirectory(prefix="seconomy-") as tmp:
+        target = Path(tmp) / "input.csv"
+        try:
+            with path.open("rb") as fh, target.open("w", encoding="utf-8", newline="") as out:
+                while block := fh.read(BLOCK):
+                    out.write(decoder.decode(block))
+                out.write(decoder.decode(b"", final=True))
+        except (UnicodeDecodeError, LookupError):
+            return None
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        text = prefix.decode(encoding, errors="replace")
+        delim = delimiter or sniff_delimiter(text)
+        return _duckdb_csv(con, target, text.encode("utf-8"), probed, encoding, delim, text, header)
 
 
 def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -> RawTable:
@@ -129,21 +164,21 @@ def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -
     return RawTable(names, rows, lines, Detected("csv", encoding, delimiter), errors)
 
 
-def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, prefix: str | None = None,
-                header: bool = True) -> Loaded | None:
+def _duckdb_csv(con, path: Path, prefix: bytes, probed: Future[Probe] | Probe, encoding: str, delimiter: str,
+                text: str | None = None, header: bool = True) -> Loaded | None:
     """DuckDB's reader when the file is plain enough that its line numbers are certain; else None.
 
-    ``data`` is the file as UTF-8 bytes (for counting lines), ``prefix`` its decoded start if known.
+    ``prefix`` is the start of the file as UTF-8 bytes (``text`` the same decoded, if known); ``probed`` its line
+    counts, from the pass that runs beside DuckDB's read.
     """
-    head = prefix if prefix is not None else data[:_PREFIX].decode("utf-8", errors="ignore")
-    first = next(csv_records(head, delimiter), None)
+    start = text if text is not None else prefix.decode("utf-8", errors="ignore")
+    first = next(csv_records(start, delimiter), None)
     if first is None:
         raise InputError("the file is empty: no header line")
-    if first[0] != 1 or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
-        return None  # a header after blank lines, or old Mac line ends: let Python count
+    if first[0] != 1:
+        return None  # a header after blank lines: let Python count
     names = clean_header(first[1]) if header else [str(i + 1) for i in range(len(first[1]))]
     skip = 1 if header else 0
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"
     try:
         cleanup(con)
@@ -155,9 +190,10 @@ def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, pre
         )
     except duckdb.Error:
         return None  # not UTF-8 after all, a stray quote, a ragged row: the careful path decides
+    counted = probed if isinstance(probed, Probe) else probed.result()
     count = con.execute("SELECT count(*) FROM " + ident(TABLE)).fetchall()[0][0]
-    if count + skip != lines:
-        return None
+    if counted.old_mac_line_ends or count + skip != counted.lines:
+        return None  # old Mac line ends, blank lines or records over several lines: Python knows every line number
     # rowid is the record's position (insertion order is kept), so line = rowid + 1 + skip; a view costs nothing.
     view = (f"CREATE OR REPLACE TEMP VIEW {ident(RAW)} AS SELECT rowid + {1 + skip} AS line, * FROM {ident(TABLE)} "
             f"WHERE {_filled(len(names))}")

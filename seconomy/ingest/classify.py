@@ -37,6 +37,10 @@ KINDS = ("income", "cost", "pending", "own_transfer", "excluded", "other")
 SKIPPED = ("pending", "own_transfer", "excluded")  # counted and left out; 'other' is SAF-T's balance sheet
 COMPANY_FORM = r"(?i)(^|[^a-z0-9æøå])(aps|a/s|i/s|ivs|k/s|p/s|amba|a\.m\.b\.a\.|smba|s\.m\.b\.a\.)([^a-z0-9æøå]|$)"
 _STREAM_LIST = "[" + ", ".join(sql.lit(s) for s in STREAMS) + "]"
+# What the rules, the company-form test and the own-transfer test read of a line: they are worked out once per
+# distinct combination (a few thousand in a million lines, at most one per line) and joined back to the lines.
+_KEY_COLUMNS = ("counterparty", "description", "account_number", "account_name", "sender", "receiver", "cp_code", "tx_code")
+_KEYS = ", ".join(_KEY_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -156,18 +160,22 @@ WITH a AS (
                     ELSE p.counterparty END AS counterparty,
                CASE WHEN {text_payer} AND t.body IS NOT NULL AND p.counterparty = p.description THEN t.rest
                     ELSE p.description END AS description),
-           t.code AS tx_code, coalesce(regexp_matches(p.counterparty, {sql.lit(COMPANY_FORM)}), false) AS company_form,
-           {pending} AS is_pending, {own_category} AS own_category
+           t.code AS tx_code, {pending} AS is_pending, {own_category} AS own_category
     FROM {ident(PARSED)} p LEFT JOIN _map_text t ON t.text = p.description),
-r AS (SELECT *, {fold_sql('counterparty')} AS f_counterparty, {fold_sql('description')} AS f_text,
+keys AS (SELECT DISTINCT {_KEYS} FROM a),
+r AS (SELECT *, coalesce(regexp_matches(counterparty, {sql.lit(COMPANY_FORM)}), false) AS company_form,
+             {fold_sql('counterparty')} AS f_counterparty, {fold_sql('description')} AS f_text,
              {fold_sql("concat_ws(' ', account_number, account_name)")} AS f_account,
              regexp_replace(coalesce(counterparty, ''), '[^0-9]', '', 'g') AS d_counterparty,
              regexp_replace(coalesce(description, ''), '[^0-9]', '', 'g') AS d_text,
              regexp_replace(coalesce(sender, ''), '[^0-9]', '', 'g') AS d_sender,
              regexp_replace(coalesce(receiver, ''), '[^0-9]', '', 'g') AS d_receiver
-      FROM a),
+      FROM keys),
 k AS (SELECT *, {rules.indexes} FROM r),
-v AS (SELECT *, {rules.values}, (own_category OR {own}) AS is_own FROM k),
+hits AS (SELECT {_KEYS}, company_form, x_rule, s_rule, m_rule, p_rule, {own} AS own_party FROM k),
+j AS (SELECT a.*, h.company_form, h.x_rule, h.s_rule, h.m_rule, h.p_rule, h.own_party
+      FROM a LEFT JOIN hits h ON {" AND ".join(f"a.{c} IS NOT DISTINCT FROM h.{c}" for c in _KEY_COLUMNS)}),
+v AS (SELECT *, {rules.values}, (own_category OR own_party) AS is_own FROM j),
 z AS (SELECT *,
           CASE WHEN is_pending THEN 'pending' WHEN is_own THEN 'own_transfer'
                WHEN rule_excluded_by IS NOT NULL OR stream_from_account = 'exclude' THEN 'excluded'
@@ -181,8 +189,7 @@ z AS (SELECT *,
           CASE WHEN stated_code IS NOT NULL AND NOT company_form THEN 'column'
                WHEN stated_code IS NOT NULL THEN 'company_form' ELSE rule_municipality_by END AS municipality_by
       FROM v)
-SELECT z.* EXCLUDE (ok, problems, f_counterparty, f_text, f_account, d_counterparty, d_text, d_sender, d_receiver,
-                   x_rule, s_rule, m_rule, p_rule),
+SELECT z.* EXCLUDE (ok, problems, x_rule, s_rule, m_rule, p_rule, own_party),
        coalesce(n.name, z.rule_payer, z.counterparty) AS payer,
        CASE WHEN n.name IS NOT NULL THEN 'municipality' WHEN z.rule_payer IS NOT NULL THEN z.rule_payer_by
             ELSE 'counterparty' END AS payer_by,
@@ -194,4 +201,4 @@ SELECT z.* EXCLUDE (ok, problems, f_counterparty, f_text, f_account, d_counterpa
             THEN list_append(coalesce(z.problems, []), {{'role': 'stream', 'value': CAST(NULL AS VARCHAR), 'code': 'stream_missing'}})
             ELSE z.problems END AS problems
 FROM z LEFT JOIN _names n ON n.code = z.municipality_code"""
-    con.execute(statement, head + rules.index_params + rules.value_params + own_params)
+    con.execute(statement, head + rules.index_params + own_params + rules.value_params)  # in the order they appear

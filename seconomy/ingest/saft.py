@@ -122,13 +122,6 @@ def _money(text: str | None) -> Decimal:
         return Decimal(0)
 
 
-def _amount(element) -> Decimal:
-    """``CreditAmount`` − ``DebitAmount`` of a line (in the file's default currency, DKK)."""
-    credit, debit = _child(element, "CreditAmount"), _child(element, "DebitAmount")
-    return (_money(_text(credit, "Amount")) if credit is not None else Decimal(0)) - \
-        (_money(_text(debit, "Amount")) if debit is not None else Decimal(0))
-
-
 def _period_end(criteria) -> dt.date | None:
     if criteria is None:
         return None
@@ -167,23 +160,57 @@ def _party(element, saft: SaftFile, kind: str) -> None:
         (saft.customers if kind == "customer" else saft.suppliers)[key] = _text(element, "Name") or key
 
 
+_LOCAL: dict[str, str] = {}  # qualified tag -> local name (a file has a few dozen distinct tags)
+
+
+def _fields(element) -> dict[str, object]:
+    """The element's direct children by local name (the first of each name), in one pass: a SAF-T line is read
+    field by field, and scanning the children again for each field was most of the reading time."""
+    found: dict[str, object] = {}
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        name = _LOCAL.get(tag)
+        if name is None:
+            name = _LOCAL.setdefault(tag, _local(tag))
+        found.setdefault(name, child)
+    return found
+
+
+def _value(fields: dict[str, object], name: str) -> str | None:
+    child = fields.get(name)
+    if child is None:
+        return None
+    text = (child.text or "").strip()
+    return text or None
+
+
+def _side(fields: dict[str, object], name: str) -> Decimal:
+    side = fields.get(name)
+    return _money(_text(side, "Amount")) if side is not None else Decimal(0)
+
+
 def _transaction_rows(element, saft: SaftFile) -> Iterator[list[object]]:
     """One row per line of a transaction: (line, date, amount, account, name, type, counterparty, text, reference)."""
-    date = _text(element, "TransactionDate") or _text(element, "GLPostingDate")
-    customer, supplier = _text(element, "CustomerID"), _text(element, "SupplierID")
-    text, reference = _text(element, "Description"), _text(element, "TransactionID")
+    head = _fields(element)
+    date = _value(head, "TransactionDate") or _value(head, "GLPostingDate")
+    customer, supplier = _value(head, "CustomerID"), _value(head, "SupplierID")
+    text, reference = _value(head, "Description"), _value(head, "TransactionID")
     for line in element:
-        if _local(line.tag) != "Line":
+        if not isinstance(line.tag, str) or (_LOCAL.get(line.tag) or _local(line.tag)) != "Line":
             continue
-        account_id = _text(line, "AccountID")
+        fields = _fields(line)
+        account_id = _value(fields, "AccountID")
         account = saft.accounts.get(account_id or "")
-        party_customer = _text(line, "CustomerID") or customer
-        party_supplier = _text(line, "SupplierID") or supplier
+        party_customer = _value(fields, "CustomerID") or customer
+        party_supplier = _value(fields, "SupplierID") or supplier
         counterparty = (saft.customers.get(party_customer or "") or party_customer) if party_customer else \
             (saft.suppliers.get(party_supplier or "") or party_supplier)
-        yield [line.sourceline, _text(line, "ValueDate") or date, str(_amount(line)), account_id,
+        amount = _side(fields, "CreditAmount") - _side(fields, "DebitAmount")  # in the default currency, DKK
+        yield [line.sourceline, _value(fields, "ValueDate") or date, str(amount), account_id,
                account.description if account else None, account.type if account else None, counterparty,
-               _text(line, "Description") or text, _text(line, "SourceDocumentID") or reference]
+               _value(fields, "Description") or text, _value(fields, "SourceDocumentID") or reference]
 
 
 def _head(source: Source) -> bytes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from seconomy.errors import UsageError
 from seconomy.ingest.saft import country
@@ -32,10 +33,11 @@ def _refuse(kind: str, label: str, advice: str = EXPORT_INSTEAD) -> UnsupportedF
     return UnsupportedFormat(kind, f"this is {label}; {advice}")
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(whole: bytes | str | Path) -> str:
     """'xlsx' for an Excel workbook; otherwise the refusal of another zip (Word, ODS, a folder of files)."""
     try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        with zipfile.ZipFile(io.BytesIO(whole) if isinstance(whole, bytes) else whole) as archive:
+            names = archive.namelist()
     except zipfile.BadZipFile:
         raise _refuse("zip", "a damaged ZIP archive") from None
     if any(n.startswith("xl/") for n in names):
@@ -47,11 +49,15 @@ def _zip_kind(data: bytes) -> str:
     raise _refuse("zip", "a ZIP archive", "unpack it and import the CSV, XLSX or SAF-T file inside")
 
 
-def sniff(data: bytes, file_name: str = "") -> str:
-    """'csv', 'xlsx' or 'saft'; UnsupportedFormat (exit 2) for JSON, other XML, PDF, ZIP, images, old .xls."""
+def sniff(data: bytes, file_name: str = "", whole: bytes | str | Path | None = None) -> str:
+    """'csv', 'xlsx' or 'saft'; UnsupportedFormat (exit 2) for JSON, other XML, PDF, ZIP, images, old .xls.
+
+    ``data`` is the file or its first bytes; ``whole`` the file itself (its path or bytes), which a ZIP archive's
+    table of contents at its end needs.
+    """
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(data)
+        return _zip_kind(data if whole is None else whole)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise UnsupportedFormat("xls", f"{file_name or 'the file'} is an old Excel .xls workbook; save it as .xlsx or CSV "
                                        "and import that")

@@ -21,9 +21,12 @@ _WHERE = "entry_date BETWEEN $start AND $end"
 
 # {period} is one of the PERIOD expressions below; fragments are constants.
 _FRAGMENTS: dict[str, str] = {
+    # Summed by the stored payer alone, the municipality looked up by its name afterwards: the payer's name is the
+    # municipality's short name exactly when the entry has one, and a second grouping key doubled the cost.
     "payer": """grp AS (
-        SELECT {period} AS period, payer AS key, municipality_code AS code, sum(amount) AS amount, {scope} AS in_scope
-        FROM entries WHERE {where} GROUP BY ALL)""",
+        SELECT p.period, p.payer AS key, m.code AS code, p.amount, {scope} AS in_scope
+        FROM (SELECT {period} AS period, payer, sum(amount) AS amount FROM entries WHERE {where} GROUP BY {group}) p
+        LEFT JOIN municipalities m ON m.name = p.payer)""",
     "stream": """grp AS (
         SELECT {period} AS period, stream AS key, NULL::SMALLINT AS code, sum(amount) AS amount, true AS in_scope
         FROM entries WHERE {where} GROUP BY ALL)""",
@@ -51,5 +54,6 @@ def grouped_cte(by: str, period: str = "window") -> str:
     """The CTE text ``grp(period, key, code, amount, in_scope)`` for ``by`` (without the leading WITH)."""
     check_by(by)
     fragment = _FRAGMENTS["payer" if by == "municipality" else by]
-    scope = "municipality_code IS NOT NULL" if by == "municipality" else "true"
-    return fragment.format(period=PERIODS[period], where=_WHERE, scope=scope)
+    scope = "m.code IS NOT NULL" if by == "municipality" else "true"
+    group = "payer" if period == "window" else "period, payer"  # the window's one period is a constant, not a key
+    return fragment.format(period=PERIODS[period], where=_WHERE, scope=scope, group=group)

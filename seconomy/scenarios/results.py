@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from seconomy.forecast import Baseline, build_baseline
+from seconomy.forecast.history import Cutoff, cutoff
 from seconomy.forecast.months import month_text
 from seconomy.scenarios.engine import Applied, Figures, apply, evaluate
 from seconomy.scenarios.spec import Spec, parse_spec
@@ -195,11 +196,20 @@ def run_scenario(con: duckdb.DuckDBPyConnection, spec_json: str) -> ScenarioResu
 
 def booked_in_partial_month(con: duckdb.DuckDBPyConnection, baseline: Baseline) -> dict[dt.date, float]:
     """The income already booked in the first forecast month when the data stops inside it (kroner)."""
-    if not baseline.cut.partial:
+    return _booked(con, baseline.cut)
+
+
+def booked_so_far(con: duckdb.DuckDBPyConnection) -> dict[dt.date, float]:
+    """``booked_in_partial_month`` from the data alone, so the page can cache it without hashing a baseline."""
+    return _booked(con, cutoff(con))
+
+
+def _booked(con: duckdb.DuckDBPyConnection, cut: Cutoff) -> dict[dt.date, float]:
+    if not cut.partial:
         return {}
-    month = baseline.cut.first_forecast_month
+    month = cut.first_forecast_month
     booked = con.execute("SELECT coalesce(sum(amount), 0) FROM income WHERE entry_date BETWEEN ? AND ?",
-                         [month, baseline.cut.last_day]).fetchall()[0][0]
+                         [month, cut.last_day]).fetchall()[0][0]
     return {month: float(booked)}
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from seconomy.forecast import build_baseline
+from seconomy.forecast import Baseline, build_baseline
 from seconomy.forecast.baseline import MAX_DELAY, MAX_MONTHS
 from seconomy.forecast.months import month_range
 from seconomy.scenarios.spec import Simulation
@@ -31,7 +31,11 @@ class Targets:
 
 def shock_targets(con: duckdb.DuckDBPyConnection) -> Targets:
     """Everything a shock may name, from the default 12-month baseline."""
-    baseline = build_baseline(con)
+    return targets_of(build_baseline(con))
+
+
+def targets_of(baseline: Baseline) -> Targets:
+    """Everything a shock may name, from a 12-month baseline already built (the page builds it once per rerun)."""
     lines = baseline.lines.copy()
     lines["total"] = baseline.amounts.sum(axis=1) * baseline.weights("expected")
     counted = lines[baseline.weights("expected") > 0]

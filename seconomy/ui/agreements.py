@@ -32,8 +32,9 @@ from seconomy.agreements.model import (
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities
 from seconomy.streams import STREAMS
+from seconomy.ui.auth import can_write
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import write
+from seconomy.ui.data import read, write
 from seconomy.ui.i18n import date, lang, money, month, number, percent, stream_label, t
 from seconomy.ui.safety import upload_too_large
 
@@ -203,14 +204,15 @@ def _form_header(row: dict | None) -> None:
 
 
 def _buttons(key: str, row: dict | None, can_end: bool = True) -> tuple[str | None, bool]:
-    """Save/add, end and delete buttons of a form; returns (action, delete confirmed)."""
+    """Save/add, end and delete buttons of a form (greyed out for a viewer); returns (action, delete confirmed)."""
+    locked = not can_write()
     if row is None:
-        return ("save" if st.form_submit_button(t("agreements.add"), type="primary", key=f"{key}_save") else None), False
+        return ("save" if st.form_submit_button(t("agreements.add"), type="primary", key=f"{key}_save", disabled=locked) else None), False
     c1, c2, c3, c4 = st.columns([1, 1, 1, 2])
-    action = "save" if c1.form_submit_button(t("agreements.save"), type="primary", key=f"{key}_save") else None
-    if can_end and c2.form_submit_button(t("agreements.end"), key=f"{key}_end"):
+    action = "save" if c1.form_submit_button(t("agreements.save"), type="primary", key=f"{key}_save", disabled=locked) else None
+    if can_end and c2.form_submit_button(t("agreements.end"), key=f"{key}_end", disabled=locked):
         action = "end"
-    if c3.form_submit_button(t("agreements.delete"), key=f"{key}_delete"):
+    if c3.form_submit_button(t("agreements.delete"), key=f"{key}_delete", disabled=locked):
         action = "delete"
     confirmed = c4.checkbox(t("agreements.delete_confirm"), key=f"{key}_confirm")
     return action, confirmed
@@ -387,7 +389,7 @@ def cash_form(current: views.Cash) -> None:
                                key=f"ag_cash_{nonce}_amount")
         day = c2.date_input(label("cash_date"), value=current.cash_date, min_value=MIN_DAY, max_value=MAX_DAY,
                             key=f"ag_cash_{nonce}_date", format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
-        saved = st.form_submit_button(t("agreements.save"), type="primary", key=f"ag_cash_{nonce}_save")
+        saved = st.form_submit_button(t("agreements.save"), type="primary", key=f"ag_cash_{nonce}_save", disabled=not can_write())
     if saved:
         problems = write(edit.set_cash, Decimal(repr(cash)) if cash is not None else None, day)
         if not problems:
@@ -402,9 +404,9 @@ def downloads() -> None:
     st.markdown(f"**{t('agreements.file.download')}**")
     language = lang()  # the callables run on another thread, outside this session
     c1, c2 = st.columns(2)
-    c1.download_button(t("agreements.file.download_csv"), lambda: write(files.export_bytes, ".csv", language),
+    c1.download_button(t("agreements.file.download_csv"), lambda: read(files.export_bytes, ".csv", language),
                        file_name="aftaler.csv" if language == "da" else "agreements.csv", mime="text/csv", key="ag_dl_csv")
-    c2.download_button(t("agreements.file.download_xlsx"), lambda: write(files.export_bytes, ".xlsx", language),
+    c2.download_button(t("agreements.file.download_xlsx"), lambda: read(files.export_bytes, ".xlsx", language),
                        file_name="aftaler.xlsx" if language == "da" else "agreements.xlsx", key="ag_dl_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -435,7 +437,7 @@ def upload() -> None:
     data, name = uploaded.getvalue(), uploaded.name
     sheet = sheet if name.lower().endswith(".xlsx") else None
     try:
-        preview = write(files.preview_import, data, name, sheet)
+        preview = read(files.preview_import, data, name, sheet)
     except SeconomyError as exc:
         st.error(t("agreements.file.unreadable", error=str(exc)))
         return
@@ -453,7 +455,7 @@ def upload() -> None:
         return
     st.info("\n".join([t("agreements.file.preview"), "",
                        f"- {_counts_line('agreements', summary.agreements)}", f"- {_counts_line('costs', summary.costs)}"]))
-    if st.button(t("agreements.file.confirm"), type="primary", key=f"ag_import_{nonce}"):
+    if st.button(t("agreements.file.confirm"), type="primary", key=f"ag_import_{nonce}", disabled=not can_write()):
         try:
             write(files.import_file, data, name, sheet)
         except SeconomyError as exc:

@@ -1,15 +1,18 @@
-"""The app's access to the store: short-lived sessions, results cached per data version.
+"""The app's access to the store: one shared database per process, results cached per data version, writes guarded.
 
-Why: every widget change reruns the page. Reading the database again when nothing changed wastes
-time, and holding the file open would lock out the CLI. So each domain query runs in its own short
-session and its result is cached under (database path, data version, arguments); the data version
-is the file's modification stamp, which changes with every write (DuckDB checkpoints on close).
+Why: every widget change reruns the page. Reading the database again when nothing changed wastes time, so each
+domain query's result is cached under (database path, data version, arguments). The reads and writes of every
+session go through the process's one shared database (``seconomy.store.shared``): opened once, its schema
+checked once, a cursor per piece of work, and let go after a moment without use so the CLI can get in. The data
+version is the file's stamp, which changes with every write.
+
+``write`` is the one door for changes: it refuses a signed-in viewer (``seconomy.access.NotPermitted``, with the
+message in the UI language), whatever button was pressed.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +20,10 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from seconomy import store
 from seconomy.errors import SeconomyError
 from seconomy.paths import db_path
+from seconomy.store.shared import shared
+from seconomy.ui import auth
 
 T = TypeVar("T")
 
@@ -36,22 +40,15 @@ def database() -> Path:
     return db_path(explicit).resolve()
 
 
-def data_version(path: Path) -> tuple[int, int, int]:
-    """A stamp that changes whenever the database file (or its write-ahead log) changes."""
-    stamps = []
-    for candidate in (path, Path(f"{path}.wal")):
-        try:
-            info = os.stat(candidate)
-            stamps.append(info.st_mtime_ns ^ info.st_size)
-        except FileNotFoundError:
-            stamps.append(0)
-    return (stamps[0], stamps[1], 0)
+def data_version(path: Path) -> tuple[int, int]:
+    """A stamp that changes whenever the data in the database file changes (see seconomy.store.shared)."""
+    return shared(path).version()
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(module: str, name: str, path: str, version: tuple, args: tuple, kwargs: tuple) -> Any:
     fn = getattr(importlib.import_module(module), name)
-    with store.session(path) as con:
+    with shared(path).cursor() as con:
         return fn(con, *args, **dict(kwargs))
 
 
@@ -61,9 +58,17 @@ def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return _cached(fn.__module__, fn.__qualname__, str(path), data_version(path), args, tuple(sorted(kwargs.items())))
 
 
+def read(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a reading function that should not be cached (a download built on click, a file's preview, one saved
+    scenario loaded into the editor); anyone signed in may."""
+    with shared(database()).cursor() as con:
+        return fn(con, *args, **kwargs)
+
+
 def write(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a writing function ``fn(con, *args)`` in its own session (never cached)."""
-    with store.session(database()) as con:
+    """Run a writing function ``fn(con, *args)`` (never cached); refused for a viewer."""
+    auth.require_editor()
+    with shared(database()).cursor() as con:
         return fn(con, *args, **kwargs)
 
 

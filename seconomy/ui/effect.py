@@ -20,7 +20,7 @@ from seconomy.effect.budget import BudgetList, IncomeShare
 from seconomy.effect.figures import Effect, HalfYear, Overview, as_json
 from seconomy.effect.report import municipality_report
 from seconomy.municipalities import all_municipalities, by_code, resolve
-from seconomy.ui.data import write
+from seconomy.ui.data import read
 from seconomy.ui.i18n import date, lang, money, number, percent, t
 from seconomy.ui.layout import download_csv, plot
 
@@ -252,7 +252,7 @@ def report(code: int, start: dt.date | None, end: dt.date, today: dt.date, effec
     name = by_code()[code].name
 
     def render() -> bytes:
-        return write(municipality_report, code, start, end, language, text, today).encode("utf-8")
+        return read(municipality_report, code, start, end, language, text, today).encode("utf-8")
 
     file_name = f"effekt_{name}.html" if language == "da" else f"effect_{name}.html"
     st.download_button(t("effect.report.download"), render, file_name=file_name, mime="text/html",

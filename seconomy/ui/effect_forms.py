@@ -18,8 +18,9 @@ from seconomy.effect import edit, files
 from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEMES, Problem
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities, by_code
+from seconomy.ui.auth import can_write
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import write
+from seconomy.ui.data import read, write
 from seconomy.ui.effect import labels
 from seconomy.ui.i18n import date, lang, money, number, t
 from seconomy.ui.safe import md
@@ -90,11 +91,12 @@ def pick(kind: str, frame: pd.DataFrame, new_label: str, describe) -> dict | Non
 
 
 def _buttons(key: str, row: dict | None) -> tuple[str | None, bool]:
+    locked = not can_write()  # greyed out for a viewer (seconomy.ui.data.write refuses anyway)
     if row is None:
-        return ("save" if st.form_submit_button(t("effect.add"), type="primary", key=f"{key}_save") else None), False
+        return ("save" if st.form_submit_button(t("effect.add"), type="primary", key=f"{key}_save", disabled=locked) else None), False
     c1, c2, c3 = st.columns([1, 1, 3])
-    action = "save" if c1.form_submit_button(t("effect.save"), type="primary", key=f"{key}_save") else None
-    if c2.form_submit_button(t("effect.delete"), key=f"{key}_delete"):
+    action = "save" if c1.form_submit_button(t("effect.save"), type="primary", key=f"{key}_save", disabled=locked) else None
+    if c2.form_submit_button(t("effect.delete"), key=f"{key}_delete", disabled=locked):
         action = "delete"
     return action, c3.checkbox(t("effect.delete_confirm"), key=f"{key}_confirm")
 
@@ -193,9 +195,9 @@ def downloads() -> None:
     language = lang()  # the callables run on another thread, outside this session
     base = "forloeb" if language == "da" else "placements"
     c1, c2 = st.columns(2)
-    c1.download_button(t("effect.file.csv"), lambda: write(files.export_bytes, ".csv", language, with_codes),
+    c1.download_button(t("effect.file.csv"), lambda: read(files.export_bytes, ".csv", language, with_codes),
                        file_name=f"{base}.csv", mime="text/csv", key="ef_dl_csv", on_click="ignore")
-    c2.download_button(t("effect.file.xlsx"), lambda: write(files.export_bytes, ".xlsx", language, with_codes),
+    c2.download_button(t("effect.file.xlsx"), lambda: read(files.export_bytes, ".xlsx", language, with_codes),
                        file_name=f"{base}.xlsx", key="ef_dl_xlsx", on_click="ignore",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -215,7 +217,7 @@ def upload() -> None:
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:
-        preview = write(files.preview_import, data, name)
+        preview = read(files.preview_import, data, name)
     except SeconomyError as exc:
         st.error(t("effect.file.unreadable", error=md(str(exc))))
         return
@@ -229,7 +231,7 @@ def upload() -> None:
         st.info(t("effect.file.nothing", unchanged=counts.unchanged))
         return
     st.info(t("effect.file.preview", added=counts.added, changed=counts.changed, unchanged=counts.unchanged))
-    if st.button(t("effect.file.confirm"), type="primary", key=f"ef_import_{nonce()}"):
+    if st.button(t("effect.file.confirm"), type="primary", key=f"ef_import_{nonce()}", disabled=not can_write()):
         summary = write(files.import_file, data, name)
         done(t("effect.file.done", added=summary.counts.added, changed=summary.counts.changed))
 
@@ -241,7 +243,7 @@ def purge(today: dt.date, years: int) -> None:
     c1, c2 = st.columns([1, 2])
     before = c1.date_input(t("effect.purge.before"), value=edit.retention_cutoff(today, years), min_value=MIN_DAY,
                            max_value=MAX_DAY, key="ef_purge_before", format=_fmt())
-    count = write(edit.count_ended_before, before)
+    count = read(edit.count_ended_before, before)
     c2.markdown(t("effect.purge.count", count=number(count), before=date(before)))
     confirmed = c2.checkbox(t("effect.purge.confirm", count=number(count)), key=f"ef_purge_confirm_{nonce()}",
                             disabled=not count)
@@ -324,7 +326,7 @@ def log_form(code: int, contacts: pd.DataFrame, today: dt.date) -> None:
         options = [None, *people]
         contact = c3.selectbox(field("contact_id"), options, key=f"{key}_contact", format_func=labels({None: "–", **people}))
         summary = st.text_area(field("summary"), key=f"{key}_summary", max_chars=500, height=80, help=t("effect.log.help"))
-        added = st.form_submit_button(t("effect.add"), type="primary", key=f"{key}_save")
+        added = st.form_submit_button(t("effect.add"), type="primary", key=f"{key}_save", disabled=not can_write())
     if added:
         result = write(edit.add_log, {"municipality": code, "contact_id": contact, "log_date": day, "kind": kind,
                                       "summary": summary})

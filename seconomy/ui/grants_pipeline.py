@@ -19,8 +19,9 @@ from seconomy.agreements.model import SCHEDULES
 from seconomy.errors import SeconomyError
 from seconomy.grants import edit, files
 from seconomy.grants.model import FUNDER_KINDS, OPEN_STAGES, STAGES, Problem
+from seconomy.ui.auth import can_write
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import write
+from seconomy.ui.data import read, write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t
 from seconomy.ui.safe import md
@@ -150,7 +151,7 @@ def editor(frame: pd.DataFrame) -> None:
     edited = st.data_editor(_editor_frame(frame), key=key, hide_index=True, width="stretch", num_rows="fixed",
                             column_config=_editor_columns(), disabled=["id", "p_used", "agreement"], placeholder="")
     changed = sorted(int(i) for i in (st.session_state.get(key) or {}).get("edited_rows", {}))
-    if st.button(t("grants.pipeline.save"), type="primary", key=f"gr_editor_save_{nonce()}", disabled=not changed):
+    if st.button(t("grants.pipeline.save"), type="primary", key=f"gr_editor_save_{nonce()}", disabled=not changed or not can_write()):
         rows = edited.to_dict("records")
         result = write(edit.save_changes, [(rows[i]["id"], _raw(rows[i])) for i in changed])
         if result.ok:
@@ -202,7 +203,7 @@ def new_form(year: int) -> None:
         hours = c3.number_input(label("effort_hours"), value=None, min_value=0.0, step=1.0, key=f"{key}_hours")
         reports = c4.text_input(label("report_due"), key=f"{key}_reports", help=t("grants.new.reports_help"))
         restrictions = st.text_input(label("restrictions"), key=f"{key}_restrictions")
-        submitted = st.form_submit_button(t("grants.new.add"), type="primary", key=f"{key}_add")
+        submitted = st.form_submit_button(t("grants.new.add"), type="primary", key=f"{key}_add", disabled=not can_write())
     if not submitted:
         return
     raw = {"funder": funder, "funder_kind": kind, "project": project, "amount": amount, "start_date": start,
@@ -252,9 +253,9 @@ def downloads() -> None:
     language = lang()  # the callables run outside this session
     c1, c2 = st.columns(2)
     name = "ansoegninger" if language == "da" else "applications"
-    c1.download_button(t("grants.file.csv"), lambda: write(files.export_bytes, ".csv", language), file_name=f"{name}.csv",
+    c1.download_button(t("grants.file.csv"), lambda: read(files.export_bytes, ".csv", language), file_name=f"{name}.csv",
                        mime="text/csv", key="gr_dl_csv")
-    c2.download_button(t("grants.file.xlsx"), lambda: write(files.export_bytes, ".xlsx", language),
+    c2.download_button(t("grants.file.xlsx"), lambda: read(files.export_bytes, ".xlsx", language),
                        file_name=f"{name}.xlsx", key="gr_dl_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -266,7 +267,7 @@ def upload() -> None:
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:
-        preview = write(files.preview_import, data, name)
+        preview = read(files.preview_import, data, name)
     except SeconomyError as exc:
         st.error(t("grants.file.unreadable", error=str(exc)))
         return
@@ -283,7 +284,7 @@ def upload() -> None:
         return
     st.info(t("grants.file.preview", added=c.added, changed=c.changed, unchanged=c.unchanged, removed=c.removed,
               granted=c.granted, ungranted=c.ungranted))
-    if st.button(t("grants.file.confirm"), type="primary", key=f"gr_import_{nonce()}"):
+    if st.button(t("grants.file.confirm"), type="primary", key=f"gr_import_{nonce()}", disabled=not can_write()):
         try:
             write(files.import_file, data, name)
         except SeconomyError as exc:

@@ -27,7 +27,9 @@ from seconomy.ingest.importer import ImportResult, Preview, closing_balance, imp
 from seconomy.ingest.ledger import ACCOUNT_TARGETS, ImportOptions, Staged
 from seconomy.ingest.reader import DELIMITER_NAMES, ENCODING_NAMES, Detected
 from seconomy.ingest.rules import Rule
+from seconomy.store.shared import shared
 from seconomy.streams import STREAMS
+from seconomy.ui.auth import can_write
 from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query, write
 from seconomy.ui.i18n import date, money, number, stream_label, t
@@ -149,7 +151,7 @@ def layout_label(layout: str) -> str:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _cached_preview(path: str, version: tuple, file_id: str, name: str, options: ImportOptions, _data: bytes) -> Preview:
-    with store.session(path) as con:
+    with shared(path).cursor() as con:
         return preview(con, _data, name, options)
 
 
@@ -376,7 +378,7 @@ def confirm(data: bytes, name: str, options: ImportOptions, view: Preview) -> No
         return
     blocked = (staged.error_count and not options.skip_invalid) or staged.sign_question
     label = t("data.confirm_demo" if demo else "data.confirm", rows=number(staged.valid))
-    if not st.button(label, type="primary", disabled=bool(blocked), key=_key("confirm")):
+    if not st.button(label, type="primary", disabled=bool(blocked) or not can_write(), key=_key("confirm")):
         return
     bar = st.progress(0.0, text=t("data.step.read"))
     try:
@@ -431,7 +433,7 @@ def history_tab() -> None:
     st.dataframe(shown, hide_index=True, width="stretch")
     if query(demo_restorable):
         st.info(t("data.demo_restorable"))
-        if st.button(t("data.demo_restore"), key="data_demo_restore", icon=":material/restore:"):
+        if st.button(t("data.demo_restore"), key="data_demo_restore", icon=":material/restore:", disabled=not can_write()):
             write(demo.restore)
             st.session_state[FLASH] = (t("data.demo_restored"), None)
             st.rerun()
@@ -441,7 +443,7 @@ def history_tab() -> None:
     labels = {int(r.id): t("data.undo_option", id=r.id, file=t("data.h.reclassify") if r.kind == "reclassify" else r.file_name,
                            added=number(r.rows_added), time=r.imported_at.strftime("%Y-%m-%d %H:%M")) for r in undoable.itertuples()}
     picked = st.selectbox(t("data.undo_pick"), list(labels), format_func=labels.__getitem__, key="data_undo_pick")
-    if st.button(t("data.undo"), key="data_undo"):
+    if st.button(t("data.undo"), key="data_undo", disabled=not can_write()):
         try:
             removed = write(undo, int(picked))
         except SeconomyError as exc:
@@ -452,8 +454,8 @@ def history_tab() -> None:
 
 
 def _export(path: str, kind: str) -> bytes:
-    """Built only when the user clicks (Streamlit calls it in its own thread, with its own session)."""
-    with store.session(path) as con:
+    """Built only when the user clicks (Streamlit calls it in its own thread, with its own cursor)."""
+    with shared(path).cursor() as con:
         return csv_bytes(con) if kind == "csv" else xlsx_bytes(con)
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 from seconomy import store
 from seconomy.agreements import views
 from seconomy.forecast.proposals import proposed_cost_lines
+from seconomy.ui.auth import can_write
 from seconomy.ui.data import query, write
 from seconomy.ui.i18n import date, money, number, t
 
@@ -57,7 +58,8 @@ def cost_proposals(has_lines: bool) -> None:
                                 "total": st.column_config.TextColumn(t("proposals.total", months=number(first["months"]))),
                             })
     chosen = edited[edited["take"].astype(bool)]
-    if st.button(t("proposals.accept", count=number(len(chosen))), key="proposals_accept", type="primary", disabled=chosen.empty):
+    if st.button(t("proposals.accept", count=number(len(chosen))), key="proposals_accept", type="primary",
+                 disabled=chosen.empty or not can_write()):
         rows = [{"category": str(r.category).strip() or t("proposals.uncategorised"), "kind": "fixed",
                  "monthly_amount": Decimal(str(round(float(r.monthly), 2))), "note": t("proposals.note")}
                 for r in chosen.itertuples()]
@@ -72,7 +74,7 @@ def file_balance(current: views.Cash) -> None:
     if balance is None or (balance.amount == current.opening_cash and balance.day == current.cash_date):
         return
     st.info(t("proposals.balance", amount=money(balance.amount, 2), day=date(balance.day), file=balance.file_name))
-    if st.button(t("proposals.use_balance"), key="proposals_use_balance"):
+    if st.button(t("proposals.use_balance"), key="proposals_use_balance", disabled=not can_write()):
         write(store.set_cash, int(balance.amount * 100), balance.day)
         st.session_state[FLASH] = t("proposals.balance_used")
         st.rerun()

@@ -13,6 +13,7 @@ from seconomy.ingest.rulefile import read_rules, rules_csv
 from seconomy.ingest.rules import FIELDS, INFERRED, Rule, clean_rule, stored_rules, with_origin
 from seconomy.streams import STREAMS
 from seconomy.ui.agreements import problem_text
+from seconomy.ui.auth import can_write
 from seconomy.ui.data import query, write
 from seconomy.ui.i18n import lang, money, number, stream_label, t
 from seconomy.ui.safe import md
@@ -74,7 +75,7 @@ def rules_tab() -> None:
             "origin": st.column_config.TextColumn(t("rules.col.origin")),
         },
     )
-    if st.button(t("rules.save"), key="rules_save", type="primary"):
+    if st.button(t("rules.save"), key="rules_save", type="primary", disabled=not can_write()):
         new, errors = _rules_from(edited)
         if errors:
             st.error(t("rules.invalid") + "\n\n" + "\n".join(f"- {e}" for e in errors))
@@ -100,7 +101,7 @@ def files(rules: tuple[Rule, ...]) -> None:
             for err in getattr(exc, "errors", [])[:30]:
                 st.text(f"- {err}")
             return
-        if st.button(t("rules.replace", count=number(len(new))), key="rules_replace"):
+        if st.button(t("rules.replace", count=number(len(new))), key="rules_replace", disabled=not can_write()):
             write(store.replace_rules, new)
             st.session_state["rules_nonce"] = st.session_state.get("rules_nonce", 0) + 1
             _saved(len(new))
@@ -137,7 +138,7 @@ def apply_again() -> None:
         t("data.col.rows"): [number(n) for n in moves["entries"]],
         t("col.amount"): [money(a, 2) for a in moves["amount"]],
     }), hide_index=True, width="stretch")
-    if st.button(t("rules.reclassify_run"), key="rules_reclassify", type="primary"):
+    if st.button(t("rules.reclassify_run"), key="rules_reclassify", type="primary", disabled=not can_write()):
         done = write(reclassify)
         st.session_state["rules_checked"] = False
         st.session_state[FLASH] = t("rules.reclassified", changed=number(done.changed), excluded=number(done.excluded),

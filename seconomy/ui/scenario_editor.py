@@ -23,7 +23,8 @@ from seconomy.scenarios.spec import Simulation
 from seconomy.scenarios.targets import Targets
 from seconomy.store import scenarios as saved
 from seconomy.streams import STREAMS
-from seconomy.ui.data import query, write
+from seconomy.ui.auth import can_write
+from seconomy.ui.data import query, read, write
 from seconomy.ui.i18n import lang, stream_label, t
 
 NEW = "__new__"
@@ -253,7 +254,7 @@ def _load(choice_key: str) -> None:
     if choice == NEW:
         _reset({"name": t("scn.name.default"), "months": 12, "shocks": []})
         return
-    found = write(saved.load_scenario, int(choice))
+    found = read(saved.load_scenario, int(choice))
     if found:
         _reset(json.loads(found[2]), found[0])
 
@@ -295,7 +296,7 @@ def _save(current: dict, copy: bool) -> None:
     except ScenarioError as exc:  # a taken name
         _flash("error", str(exc))
         return
-    found = write(saved.load_scenario, new_id)
+    found = read(saved.load_scenario, new_id)
     _reset(json.loads(found[2]), new_id)
     _flash("success", t("scn.saved_ok", name=found[1]))
 
@@ -304,7 +305,7 @@ def _delete() -> None:
     loaded = _state().get("scn.loaded")
     if loaded is None:
         return
-    found = write(saved.load_scenario, loaded)
+    found = read(saved.load_scenario, loaded)
     write(saved.delete_scenario, loaded)
     _reset({"name": t("scn.name.default"), "months": 12, "shocks": []})
     _flash("success", t("scn.deleted_ok", name=found[1] if found else loaded))
@@ -314,11 +315,11 @@ def save_buttons() -> str | None:
     """Save (create or update), save as a copy, delete; returns the action clicked. Shows the last message."""
     cols = st.columns([1, 1, 1, 3])
     action = None
-    if cols[0].button(t("scn.save"), key="scn.do.save", type="primary", icon=":material/save:"):
+    if cols[0].button(t("scn.save"), key="scn.do.save", type="primary", icon=":material/save:", disabled=not can_write()):
         action = "save"
-    if cols[1].button(t("scn.save_copy"), key="scn.do.copy", icon=":material/content_copy:"):
+    if cols[1].button(t("scn.save_copy"), key="scn.do.copy", icon=":material/content_copy:", disabled=not can_write()):
         action = "copy"
-    if cols[2].button(t("scn.delete"), key="scn.do.delete", disabled=_state().get("scn.loaded") is None,
+    if cols[2].button(t("scn.delete"), key="scn.do.delete", disabled=_state().get("scn.loaded") is None or not can_write(),
                       icon=":material/delete:"):
         action = "delete"
     flash = _state().pop("scn.flash", None)

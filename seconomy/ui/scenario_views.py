@@ -10,25 +10,59 @@ import pandas as pd
 import streamlit as st
 
 from seconomy.errors import ScenarioError
-from seconomy.forecast import build_baseline
+from seconomy.forecast import Baseline, build_baseline, first_forecast_month
 from seconomy.forecast.months import month_text
 from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, words
 from seconomy.scenarios.montecarlo import SimulationResult, simulate
 from seconomy.scenarios.report import board_report, step_labeller, unique
-from seconomy.scenarios.results import ScenarioResult, run_scenario, to_json
+from seconomy.scenarios.results import ScenarioResult, booked_so_far, compute, to_json
 from seconomy.scenarios.reverse import reverse_stress_all
-from seconomy.scenarios.spec import Spec
+from seconomy.scenarios.spec import Spec, parse_spec
+from seconomy.scenarios.targets import Targets, targets_of
 from seconomy.scenarios.verdict import cut_text, target_text, verdict
 from seconomy.settings import get_settings
 from seconomy.store import drop_from_forecast, keep_in_forecast
 from seconomy.ui.catalog import CATALOG
-from seconomy.ui.data import query, write
+from seconomy.ui.data import data_version, database, query, write
+from seconomy.ui.figures import figure
 from seconomy.ui.i18n import date, lang, money, money_delta, month, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot
 from seconomy.ui.safe import md
 
 CURRENT = "__current__"
+
+
+# --- the baseline, built once per data version and horizon -----------------------------------------------------
+
+def baseline_for(start: dt.date | None, months: int) -> Baseline:
+    """The baseline of a horizon, from the cache: every view of the page (pickers, result, comparison, stress test,
+    Monte Carlo) uses this one, so a rerun builds it at most once and an edited shock builds it not at all.
+    ``start`` None is the first forecast month, spelled out so both spellings share one cache entry."""
+    return query(build_baseline, start or query(first_forecast_month), months)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _targets(path: str, version: tuple) -> Targets:
+    return targets_of(baseline_for(None, 12))
+
+
+def targets() -> Targets:
+    """What a shock can hit (seconomy.scenarios.targets.shock_targets), from the page's one 12-month baseline."""
+    path = database()
+    return _targets(str(path), data_version(path))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _result(path: str, version: tuple, spec_json: str) -> ScenarioResult:
+    spec = parse_spec(spec_json)
+    return compute(baseline_for(spec.start, spec.months), spec, actual=query(booked_so_far))
+
+
+def scenario_result(spec_json: str) -> ScenarioResult:
+    """The scenario's results (seconomy.scenarios.results.run_scenario) on the cached baseline of its horizon."""
+    path = database()
+    return _result(str(path), data_version(path), spec_json)
 
 
 def ui_words() -> Words:
@@ -176,8 +210,13 @@ def _one_offs(result: ScenarioResult) -> None:
 
 
 def where_figures_come_from(result: ScenarioResult) -> None:
-    """The forecast's lines, what the agreements cover, the one-offs and the cash roll-forward."""
-    with st.expander(t("scn.where.title")):
+    """The forecast's lines, what the agreements cover, the one-offs and the cash roll-forward.
+
+    Drawn only when someone opens it: a table of every forecast line is formatted cell by cell."""
+    box = st.expander(t("scn.where.title"), key="scn.exp.lines", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         _roll_caption(result)
         _lines_table(result)
         _coverage_table(result)
@@ -190,14 +229,17 @@ def results(result: ScenarioResult) -> None:
     st.markdown(verdict(ui_words(), result))
     _metrics(result)
     st.subheader(t("scn.chart.cash"))
-    plot(charts.cash_lines(result.monthly, labels()), key="scn.chart.cash")
+    key = (result.spec.to_json(),)  # the figures depend on the scenario (and the data version and language)
+    plot(figure("scn.cash", key, lambda: charts.cash_lines(result.monthly, labels())), key="scn.chart.cash")
     left, right = st.columns(2)
     with left:
         st.subheader(t("scn.chart.waterfall"))
-        plot(charts.waterfall(result.waterfall, labels(), step_labeller(ui_words(), result.spec)), key="scn.chart.waterfall")
+        plot(figure("scn.waterfall", key, lambda: charts.waterfall(result.waterfall, labels(), step_labeller(ui_words(), result.spec))),
+             key="scn.chart.waterfall")
     with right:
         st.subheader(t("scn.chart.streams"))
-        plot(charts.income_by_stream(result.by_stream, labels(), stream_label), key="scn.chart.streams")
+        plot(figure("scn.streams", key, lambda: charts.income_by_stream(result.by_stream, labels(), stream_label)),
+             key="scn.chart.streams")
     with st.expander(t("scn.table.monthly"), expanded=True):
         _monthly_table(result)
     with st.expander(t("scn.table.payers")):
@@ -224,7 +266,7 @@ def chosen_results(picked: Sequence[str], current: ScenarioResult, names: dict[s
             out.append(current)
             continue
         try:
-            out.append(query(run_scenario, specs[choice]))
+            out.append(scenario_result(specs[choice]))
         except (ScenarioError, KeyError) as exc:
             st.warning(f"{names.get(choice, choice)}: {exc}")
     return out
@@ -252,7 +294,9 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
     table = pd.DataFrame(rows, index=[r.spec.name for r in chosen]).T.reset_index(names=t("scn.cmp.metric"))
     st.dataframe(table, hide_index=True, width="stretch", key="scn.compare.table")
     st.subheader(t("scn.compare.chart"))
-    plot(charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels()), key="scn.compare.chart")
+    compared = tuple(r.spec.to_json() for r in chosen)
+    plot(figure("scn.compare", compared, lambda: charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels())),
+         key="scn.compare.chart")
 
 
 # --- reverse stress test --------------------------------------------------------------------------------------
@@ -260,13 +304,13 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
 def stress(spec: Spec, spec_json: str) -> None:
     """The smallest cut on the largest payer and on all municipal income, with progress while it runs."""
     st.caption(t("scn.stress.intro"))
-    baseline = query(build_baseline, spec.start, spec.months)
-    months = {month_text(m): m for m in baseline.report_months}
+    months = {month_text(m): m for m in scenario_result(spec_json).months}  # the baseline's report months
     shown = {k: month(m) for k, m in months.items()}
     start = months[st.selectbox(t("scn.stress.from"), list(months), format_func=shown.get, key=f"scn.stress.from.{spec.start}")]
     if st.button(t("scn.stress.run"), key="scn.stress.run", icon=":material/calculate:"):
         bar = st.progress(0.0, text=t("scn.stress.running"))
-        answers = reverse_stress_all(baseline, spec, start, progress=lambda f: bar.progress(f, text=t("scn.stress.running")))
+        answers = reverse_stress_all(baseline_for(spec.start, spec.months), spec, start,
+                                     progress=lambda f: bar.progress(f, text=t("scn.stress.running")))
         bar.empty()
         st.session_state["scn.stress.answers"] = (spec_json, start, answers)
     stored = st.session_state.get("scn.stress.answers")
@@ -286,7 +330,7 @@ def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
     runs = int(c1.number_input(t("scn.mc.runs"), 1000, 50_000, 10_000, step=1000, key="scn.mc.runs"))
     seed = int(c2.number_input(t("scn.mc.seed"), 0, 2**31 - 1, 1, step=1, key="scn.mc.seed"))
     if st.button(t("scn.mc.run"), key="scn.mc.run", type="primary", icon=":material/casino:"):
-        baseline = query(build_baseline, spec.start, spec.months)
+        baseline = baseline_for(spec.start, spec.months)
         bar = st.progress(0.0, text=t("scn.mc.running"))
         simulation = simulate(baseline, spec, runs, seed, progress=lambda f: bar.progress(f, text=t("scn.mc.running")))
         bar.empty()
@@ -337,7 +381,7 @@ def report(current: ScenarioResult, saved_list: pd.DataFrame, simulation: Simula
     mc = (current.spec.name, simulation) if with_mc else None
 
     def render() -> bytes:
-        baseline = query(build_baseline, main.spec.start, main.spec.months)
+        baseline = baseline_for(main.spec.start, main.spec.months)
         answers = reverse_stress_all(baseline, main.spec, baseline.report_months[0])
         return board_report(chosen, bundle, enterprise, dt.date.today(), mc, answers).encode("utf-8")
 

@@ -57,7 +57,7 @@ def _free_port() -> int:
 class Server:
     """A running `streamlit run app.py` against its own database file."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, args: tuple[str, ...] = ()):
         self.db = db
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -65,7 +65,8 @@ class Server:
         self.log = open(db.with_suffix(".log"), "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats", "false"],
+             "--server.address", "127.0.0.1", "--server.port", str(self.port), "--browser.gatherUsageStats", "false",
+             *args],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self._wait()

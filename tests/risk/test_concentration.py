@@ -67,6 +67,20 @@ def test_a_municipality_with_two_departments_and_a_wage_subsidy_is_one_payer(con
     assert [g["municipality_code"] for g in counterparties] == [101, 101, None, 101]
 
 
+def test_a_payer_is_one_group_with_its_municipality_looked_up_by_name(con):
+    """Grouped by the stored payer alone (one key: half the cost of payer and municipality together); a counterparty
+    spelled exactly like a municipality's short name is that municipality's payer, as its name says."""
+    add_ledger(con, [
+        (dt.date(2026, 1, 31), 3_000_000, "municipal_contract", "Gladsaxe Kommune", 159),
+        (dt.date(2026, 2, 28), 1_000_000, "municipal_contract", "Gladsaxe", None),
+        (dt.date(2026, 3, 31), 1_000_000, "product_sale", "Café", None),
+    ])
+    payers = as_json(concentration(con, WINDOW, "payer"))["groups"]
+    # Gladsaxe 30 000 + 10 000 = 40 000 of 50 000 = 0.8; Café 10 000 = 0.2
+    assert payers == [{"key": "Gladsaxe", "municipality_code": 159, "amount_dkk": 40000.0, "share": 0.8},
+                      {"key": "Café", "municipality_code": None, "amount_dkk": 10000.0, "share": 0.2}]
+
+
 def test_by_municipality_shares_of_total_and_hhi_within_municipal_income(fixture_db):
     out = as_json(concentration(fixture_db, WINDOW, "municipality"))
     # municipal income 50 000 + 20 000 = 70 000 of the 100 000 the shares are of (the window's income is 99 500)

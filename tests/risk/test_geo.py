@@ -35,3 +35,24 @@ def test_small_enough_to_send_on_every_rerun():
 def test_simplify_keeps_the_corners():
     square = [(0, 0), (0.5, 0.01), (1, 0), (1, 1), (0, 1), (0, 0)]
     assert simplify(square, 0.1) == [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
+
+
+def test_the_served_geojson_files_are_the_simplified_polygons():
+    """static/*.geojson (fetched by the browser, seconomy.ui.geofiles) never drift from what the code computes."""
+    from seconomy.ui import geofiles
+
+    for tolerance, name in geofiles.FILES.items():
+        assert (geofiles.STATIC / name).read_text(encoding="utf-8") == geofiles.content(tolerance) + "\n", name
+
+
+def test_a_map_with_a_url_carries_the_address_instead_of_the_polygons():
+    import pandas as pd
+
+    from seconomy.risk import charts
+
+    groups = pd.DataFrame({"municipality_code": [101, 159], "amount": [1000.0, 500.0], "share": [2 / 3, 1 / 3]})
+    inline = charts.municipality_map(groups, municipality_geojson(), lambda key, **v: key, str)
+    served = charts.municipality_map(groups, municipality_geojson(), lambda key, **v: key, str, "app/static/kommuner.geojson")
+    assert served.data[1].geojson == "app/static/kommuner.geojson" and isinstance(inline.data[1].geojson, dict)
+    assert list(served.data[1].locations) == list(inline.data[1].locations)  # the same 98 municipalities, drawn alike
+    assert len(served.to_json()) < len(inline.to_json()) / 10  # 9 KB of hover texts instead of 111 KB

@@ -148,6 +148,8 @@ def test_english(demo_db):
 
 def test_a_one_off_can_be_counted_as_recurring_and_back(demo_db):
     at = open_page(PAGE)
+    at.session_state["scn.exp.lines"] = True  # the user opens "where the figures come from"
+    at.run()
     keep = next(b for b in at.button if b.label.startswith("Tæl Rotary Klub Nordvest som tilbagevendende"))
     before = _metrics(at)["Resultat i perioden"]
     keep.click().run()

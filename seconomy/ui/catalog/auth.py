@@ -1,0 +1,25 @@
+"""Texts of the login and of the viewer/editor roles."""
+
+TEXTS = {
+    "auth.title": ("Log ind", "Sign in"),
+    "auth.intro": ("Denne seconomy-server kræver login.", "This seconomy server requires you to sign in."),
+    "auth.name": ("Brugernavn", "User name"),
+    "auth.password": ("Adgangskode", "Password"),
+    "auth.submit": ("Log ind", "Sign in"),
+    "auth.wrong": ("Forkert brugernavn eller adgangskode.", "Wrong user name or password."),
+    "auth.locked": ("For mange forkerte forsøg. Vent et minut, og prøv igen.",
+                    "Too many wrong attempts. Wait a minute and try again."),
+    "auth.oidc": ("Log ind med din organisations konto", "Sign in with your organisation's account"),
+    "auth.not_listed": ("Kontoen {email} har ikke adgang til denne server. Bed en administrator om at give adgang.",
+                        "The account {email} has no access to this server. Ask an administrator for access."),
+    "auth.config_error": ("Login er sat forkert op i .streamlit/secrets.toml, så appen åbner ikke: {error}",
+                          "Login is set up wrongly in .streamlit/secrets.toml, so the app does not open: {error}"),
+    "auth.signed_in": ("Logget ind som {name} ({role})", "Signed in as {name} ({role})"),
+    "auth.logout": ("Log ud", "Sign out"),
+    "auth.role.viewer": ("læser", "viewer"),
+    "auth.role.editor": ("redaktør", "editor"),
+    "auth.refused": ("Du er logget ind som læser og kan ikke ændre noget. Bed en redaktør om at gøre det.",
+                     "You are signed in as a viewer and cannot change anything. Ask an editor to do it."),
+    "auth.viewer_note": ("Læseadgang: du kan se alt, men ikke importere, fortryde, redigere, slette eller ændre indstillinger.",
+                         "Read-only access: you can see everything but not import, undo, edit, delete or change settings."),
+}
