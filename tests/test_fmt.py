@@ -5,13 +5,13 @@ from decimal import Decimal
 
 import pytest
 
-from seconomy import fmt
+from seconomy.text import format as fmt
 
 
 @pytest.mark.parametrize(
     ("value", "lang", "expected"),
     [
-        (1234567, "da", "1.234.567 kr."), (1234567, "en", "DKK 1,234,567"), (Decimal("-13500.00"), "da", "-13.500 kr."),
+        (1234567, "da", "1.234.567 kr."), (1234567, "en", "DKK 1,234,567"), (Decimal("-13500.00"), "da", "−13.500 kr."),
         (0, "da", "0 kr."), (999.5, "da", "1.000 kr."), (12, "en", "DKK 12"),
     ],
 )

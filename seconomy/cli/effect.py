@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import print_json, print_table
 from seconomy.cli.placements import day
 from seconomy.effect.budget import BudgetList, before_budget
@@ -22,6 +22,7 @@ from seconomy.effect.report import municipality_report
 from seconomy.errors import UsageError
 from seconomy.municipalities import closest_names, resolve
 from seconomy.settings import get_setting
+from seconomy.text import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:

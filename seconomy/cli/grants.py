@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import print_json
 from seconomy.errors import UsageError
 from seconomy.grants.plan import Plan, parse_gap, parse_target, plan, to_json
+from seconomy.text import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:

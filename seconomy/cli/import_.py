@@ -8,7 +8,7 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import dkk, print_json
 from seconomy.errors import UsageError
 from seconomy.ingest.columns import ROLES, parse_column_option
@@ -17,6 +17,7 @@ from seconomy.ingest.ledger import ImportOptions
 from seconomy.ingest.reader import read_table
 from seconomy.ingest.rulefile import read_rules
 from seconomy.ingest.values import DATE_ORDERS
+from seconomy.text import format as fmt
 
 SKIP_WORDS = {"pending": "pending rows", "own_transfer": "transfers between own accounts", "excluded": "rows excluded by rule"}
 BIG_FILE = 5_000_000  # bytes: from here on progress goes to stderr even when it is not a terminal

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import dkk, print_json, print_table
 from seconomy.grants.files import ImportSummary, export_file, import_file
 from seconomy.grants.queries import load_applications
 from seconomy.settings import get_setting
+from seconomy.text import format as fmt
 
 LIST_KEYS = ("id", "funder", "kind", "project", "amount", "start", "end", "schedule", "stage", "probability",
              "probability_override", "deadline", "decision_date", "report_due", "effort_hours", "restrictions",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import dkk, print_json
 from seconomy.ingest.reclassify import reclassify
+from seconomy.text import format as fmt
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import print_json, print_table
 from seconomy.risk import (
     BY_OPTIONS,
@@ -21,6 +21,7 @@ from seconomy.risk import (
     resolve_window,
     verdict,
 )
+from seconomy.text import format as fmt
 
 
 def _date(text: str) -> dt.date:

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli.common import print_json
 from seconomy.errors import UsageError
 from seconomy.forecast import build_baseline
@@ -18,6 +18,7 @@ from seconomy.forecast.months import month_text
 from seconomy.scenarios.montecarlo import MAX_RUNS, SimulationResult, simulate
 from seconomy.scenarios.results import ScenarioResult, compute, simulation_json, to_json
 from seconomy.scenarios.spec import parse_spec
+from seconomy.text import format as fmt
 
 DEFAULT_SEED = 1
 

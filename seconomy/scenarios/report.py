@@ -18,12 +18,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from seconomy import fmt
 from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, describe_cost, describe_shock, shock_target
 from seconomy.scenarios.montecarlo import SimulationResult
 from seconomy.scenarios.results import ScenarioResult
 from seconomy.scenarios.spec import Spec
+from seconomy.text import format as fmt
 
 CSS = """
 @page { size: A4; margin: 14mm 13mm 16mm 13mm; }

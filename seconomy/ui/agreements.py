@@ -32,7 +32,7 @@ from seconomy.agreements.model import (
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities
 from seconomy.streams import STREAMS
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import write
 from seconomy.ui.i18n import date, lang, money, month, number, percent, stream_label, t
 

@@ -18,7 +18,7 @@ from seconomy.effect import edit, files
 from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEMES, Problem
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities, by_code
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import write
 from seconomy.ui.effect import labels
 from seconomy.ui.i18n import date, lang, money, number, t

@@ -19,7 +19,7 @@ from seconomy.agreements.model import SCHEDULES
 from seconomy.errors import SeconomyError
 from seconomy.grants import edit, files
 from seconomy.grants.model import FUNDER_KINDS, OPEN_STAGES, STAGES, Problem
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t

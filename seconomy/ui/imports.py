@@ -28,7 +28,7 @@ from seconomy.ingest.ledger import ACCOUNT_TARGETS, ImportOptions, Staged
 from seconomy.ingest.reader import DELIMITER_NAMES, ENCODING_NAMES, Detected
 from seconomy.ingest.rules import Rule
 from seconomy.streams import STREAMS
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query, write
 from seconomy.ui.i18n import date, money, number, stream_label, t
 from seconomy.ui.safe import md

@@ -20,7 +20,7 @@ from seconomy.scenarios.results import ScenarioResult, run_scenario, to_json
 from seconomy.scenarios.reverse import ReverseAnswer, reverse_stress_all
 from seconomy.scenarios.spec import Spec
 from seconomy.settings import get_settings
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import query
 from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
 from seconomy.ui.layout import download_csv, plot

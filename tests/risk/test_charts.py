@@ -6,7 +6,7 @@ import datetime as dt
 
 from seconomy.risk import charts, concentration, exposure_ahead, rolling, stream_mosaic
 from seconomy.risk.geo import ZOOM_TOLERANCE_M, municipality_geojson
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.window import Window
 
 WINDOW = Window(dt.date(2026, 1, 1), dt.date(2026, 12, 31))

@@ -158,7 +158,7 @@ def test_english(demo_db):
 
 def test_every_validation_reason_has_danish_and_english_text():
     from seconomy.agreements.model import REASONS
-    from seconomy.ui.catalog import CATALOG
+    from seconomy.text.catalog import CATALOG
 
     shown = {key.removeprefix("agreements.err.") for key in CATALOG if key.startswith("agreements.err.")}
     assert shown == set(REASONS)

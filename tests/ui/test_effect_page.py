@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
+from seconomy.text import format as fmt
 from tests.effect.conftest import HAND
 from tests.ui.apptest import APP, open_page, texts
 

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.grants.plan import plan
+from seconomy.text import format as fmt
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/grants.py"

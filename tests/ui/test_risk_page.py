@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
 from seconomy.risk import BY_OPTIONS, concentration, diversify, render, verdict
+from seconomy.text import format as fmt
 from seconomy.window import Window, default_window
 from tests.ui.apptest import open_page, texts
 
@@ -73,7 +74,7 @@ def _same_figures(at, expected: dict, by: str) -> None:
 
 
 def fmt_stream(stream: str) -> str:
-    from seconomy.ui.catalog import CATALOG
+    from seconomy.text.catalog import CATALOG
     return CATALOG[f"stream.{stream}"][1]
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
 from seconomy.forecast import build_baseline
 from seconomy.forecast.months import parse_month
 from seconomy.scenarios.montecarlo import simulate
 from seconomy.scenarios.spec import parse_spec
 from seconomy.store import scenarios as saved
+from seconomy.text import format as fmt
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/scenarios.py"
