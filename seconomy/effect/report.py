@@ -22,10 +22,10 @@ import duckdb
 
 from seconomy.effect.figures import SUPPRESS_BELOW, Effect, HalfYear, half_years, municipality_effect
 from seconomy.municipalities import by_code
-from seconomy.text.words import Words, words
 from seconomy.scenarios.report import CSS as BOARD_CSS
 from seconomy.settings import get_settings
 from seconomy.text import format as fmt
+from seconomy.text.words import Words, words
 
 CSS = BOARD_CSS + """
 .kpi small { display: block; font-size: 8.5pt; font-weight: normal; color: #555; }

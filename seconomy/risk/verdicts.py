@@ -15,8 +15,8 @@ import pandas as pd
 
 from seconomy.municipalities import by_code
 from seconomy.risk.measures import Concentration
-from seconomy.text.catalog import CATALOG
 from seconomy.text import format as fmt
+from seconomy.text.catalog import CATALOG
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,10 @@ from __future__ import annotations
 import html
 import re
 
+from seconomy.text.safe import plotly_text
+
+__all__ = ["attr", "md", "plotly_text"]
+
 # Every character Streamlit's markdown (CommonMark + GFM, with its :colour[] and :material/ directives and
 # $…$ maths) can read as syntax. Backslash-escaping them keeps the text as typed.
 _LEADING = re.compile(r"^ +")

@@ -39,12 +39,20 @@ def test_page_renders_on_empty_database(tmp_path, monkeypatch, page):
     assert not any("demo" in w.value.lower() for w in open_page().warning)
 
 
+def _outside_ui() -> list[Path]:
+    return [p for p in (ROOT / "seconomy").rglob("*.py") if "ui" not in p.relative_to(ROOT / "seconomy").parts[:1]]
+
+
 def test_no_streamlit_import_outside_ui():
-    offenders = [
-        str(p.relative_to(ROOT)) for p in (ROOT / "seconomy").rglob("*.py")
-        if "ui" not in p.relative_to(ROOT / "seconomy").parts[:1]
-        and re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)
-    ]
+    offenders = [str(p.relative_to(ROOT)) for p in _outside_ui()
+                 if re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
+def test_nothing_outside_ui_imports_ui():
+    """The core, the CLI and the text package never depend on the UI (the catalog lives in seconomy.text)."""
+    ui = re.compile(r"^\s*(from seconomy\.ui\b|import seconomy\.ui\b|from seconomy import .*\bui\b)", re.M)
+    offenders = [str(p.relative_to(ROOT)) for p in _outside_ui() if ui.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
