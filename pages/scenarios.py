@@ -8,9 +8,10 @@ from seconomy.scenarios.results import run_scenario
 from seconomy.scenarios.spec import parse_spec
 from seconomy.scenarios.targets import shock_targets
 from seconomy.store.scenarios import list_scenarios
+from seconomy.ui import errors
 from seconomy.ui import scenario_editor as editor
 from seconomy.ui import scenario_views as views
-from seconomy.ui.data import query, show_error
+from seconomy.ui.data import query
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import require_data
 from seconomy.ui.onboarding import missing_costs_stop
@@ -26,7 +27,7 @@ if not query(has_costs):
 try:
     targets = query(shock_targets)
 except ScenarioError as exc:
-    show_error(exc)
+    errors.show(exc, stop=True)
 saved_list = query(list_scenarios)
 editor.init(targets)
 base = st.session_state["scn.base"]

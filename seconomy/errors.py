@@ -10,9 +10,18 @@ from dataclasses import dataclass
 
 
 class SeconomyError(Exception):
-    """Base of every error the user should see as a message, not a traceback."""
+    """Base of every error the user should see as a message, not a traceback.
+
+    The message is English (the CLI prints it); ``code`` and ``params`` say the same for the UI, which shows the
+    catalog's ``error.<code>`` text in the page's language (an error without a code shows its message).
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str = "", *, code: str | None = None, **params: object):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class StoreError(SeconomyError):
@@ -37,6 +46,8 @@ class LineError:
     column: str
     value: str
     reason: str
+    key: str | None = None  # the reason's catalog key, for the UI to say it in the page's language
+    params: tuple[tuple[str, object], ...] = ()  # the values the catalog text needs besides {value}
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.column}: {self.reason}" + (f" ({self.value!r})" if self.value else "")
@@ -45,8 +56,8 @@ class LineError:
 class InputError(SeconomyError):
     """An input file (income export, agreements file, scenario spec) has bad content."""
 
-    def __init__(self, message: str, errors: list[LineError] | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, errors: list[LineError] | None = None, *, code: str | None = None, **params: object):
+        super().__init__(message, code=code, **params)
         self.errors = errors or []
 
 

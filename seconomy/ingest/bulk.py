@@ -63,7 +63,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, 
     """
     data = read_bytes(source) if data is None else data
     if not data or data.isspace():  # isspace() stops at the first character that is not
-        raise InputError(f"{file_name} is empty")
+        raise InputError(f"{file_name} is empty", code="file.empty", file=file_name)
     with ThreadPoolExecutor(max_workers=1) as pool:  # hashing 100 MB overlaps DuckDB's reading
         digest = pool.submit(lambda: hashlib.sha256(data).hexdigest())
         loaded = _load(con, source, data, file_name, sheet, encoding, delimiter, header)
@@ -118,7 +118,7 @@ def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -
     records = csv_records(text, delimiter)
     first = next(records, None)
     if first is None:
-        raise InputError("the file is empty: no header line")
+        raise InputError("the file is empty: no header line", code="file.no_header")
     if header:
         names = clean_header(first[1])
     else:
@@ -138,7 +138,7 @@ def _duckdb_csv(con, path: Path, data: bytes, encoding: str, delimiter: str, pre
     head = prefix if prefix is not None else data[:_PREFIX].decode("utf-8", errors="ignore")
     first = next(csv_records(head, delimiter), None)
     if first is None:
-        raise InputError("the file is empty: no header line")
+        raise InputError("the file is empty: no header line", code="file.no_header")
     if first[0] != 1 or (b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None  # a header after blank lines, or old Mac line ends: let Python count
     names = clean_header(first[1]) if header else [str(i + 1) for i in range(len(first[1]))]

@@ -33,6 +33,7 @@ from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities
 from seconomy.streams import STREAMS
 from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors
 from seconomy.ui.data import write
 from seconomy.ui.i18n import date, lang, money, month, number, percent, stream_label, t
 
@@ -433,7 +434,7 @@ def upload() -> None:
     try:
         preview = write(files.preview_import, data, name, sheet)
     except SeconomyError as exc:
-        st.error(t("agreements.file.unreadable", error=str(exc)))
+        st.error(t("agreements.file.unreadable", error=errors.message(exc)))
         return
     st.caption(t("agreements.file.format", format=preview.format))
     if preview.findings:
@@ -453,6 +454,6 @@ def upload() -> None:
         try:
             write(files.import_file, data, name, sheet)
         except SeconomyError as exc:
-            st.error(t("agreements.file.unreadable", error=str(exc)))
+            st.error(t("agreements.file.unreadable", error=errors.message(exc)))
             return
         _done("file", t("agreements.file.done"))

@@ -19,6 +19,7 @@ from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEM
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities, by_code
 from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors
 from seconomy.ui.data import write
 from seconomy.ui.effect import labels
 from seconomy.ui.i18n import date, lang, money, number, t
@@ -216,7 +217,7 @@ def upload() -> None:
     try:
         preview = write(files.preview_import, data, name)
     except SeconomyError as exc:
-        st.error(t("effect.file.unreadable", error=md(str(exc))))
+        st.error(t("effect.file.unreadable", error=errors.message(exc)))
         return
     st.caption(t("effect.file.format", format=md(preview.format)))
     if preview.findings:

@@ -20,6 +20,7 @@ from seconomy.errors import SeconomyError
 from seconomy.grants import edit, files
 from seconomy.grants.model import FUNDER_KINDS, OPEN_STAGES, STAGES, Problem
 from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors
 from seconomy.ui.data import write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t
@@ -267,7 +268,7 @@ def upload() -> None:
     try:
         preview = write(files.preview_import, data, name)
     except SeconomyError as exc:
-        st.error(t("grants.file.unreadable", error=str(exc)))
+        st.error(t("grants.file.unreadable", error=errors.message(exc)))
         return
     st.caption(t("grants.file.format", format=preview.format))
     if preview.findings:
@@ -286,6 +287,6 @@ def upload() -> None:
         try:
             write(files.import_file, data, name)
         except SeconomyError as exc:
-            st.error(t("grants.file.unreadable", error=str(exc)))
+            st.error(t("grants.file.unreadable", error=errors.message(exc)))
             return
         done(t("grants.file.done"))

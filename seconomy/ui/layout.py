@@ -9,7 +9,8 @@ from seconomy.errors import SeconomyError
 from seconomy.inventory import inventory
 from seconomy.settings import get_settings
 from seconomy.text.charts import localise
-from seconomy.ui.data import query, show_error, write
+from seconomy.ui import errors
+from seconomy.ui.data import query, write
 from seconomy.ui.downloads import download_table
 from seconomy.ui.i18n import DEFAULT_LANGUAGE, lang, t, words
 from seconomy.ui.safe import md
@@ -77,7 +78,7 @@ def require_data() -> dict:
     try:
         info = query(inventory)
     except SeconomyError as exc:
-        show_error(exc)
+        errors.show(exc, stop=True)
     if not info["counts"]["entries"]:
         if info["dataset"] == "own":
             st.info(t("empty.no_income_own"))

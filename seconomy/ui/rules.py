@@ -12,6 +12,7 @@ from seconomy.ingest.reclassify import reclassify
 from seconomy.ingest.rulefile import read_rules, rules_csv
 from seconomy.ingest.rules import FIELDS, INFERRED, Rule, clean_rule, stored_rules, with_origin
 from seconomy.streams import STREAMS
+from seconomy.ui import errors
 from seconomy.ui.agreements import problem_text
 from seconomy.ui.data import query, write
 from seconomy.ui.i18n import lang, money, number, stream_label, t
@@ -95,9 +96,7 @@ def files(rules: tuple[Rule, ...]) -> None:
         try:
             new = read_rules(upload.getvalue(), upload.name)
         except SeconomyError as exc:
-            st.error(str(exc))
-            for err in getattr(exc, "errors", [])[:30]:
-                st.text(f"- {err}")
+            errors.show(exc)
             return
         if st.button(t("rules.replace", count=number(len(new))), key="rules_replace"):
             write(store.replace_rules, new)
@@ -123,7 +122,7 @@ def apply_again() -> None:
     try:
         dry = query(reclassify, dry_run=True)
     except SeconomyError as exc:
-        st.info(str(exc))
+        st.info(errors.message(exc))
         return
     if not dry.changed and not dry.excluded:
         st.success(t("rules.reclassify_nothing", checked=number(dry.checked)))

@@ -23,6 +23,7 @@ from seconomy.scenarios.spec import DEFAULT_VOLATILITY, Simulation
 from seconomy.scenarios.targets import Targets
 from seconomy.store import scenarios as saved
 from seconomy.streams import STREAMS
+from seconomy.ui import errors
 from seconomy.ui.data import query, write
 from seconomy.ui.i18n import lang, stream_label, t
 
@@ -284,7 +285,7 @@ def _save(current: dict, copy: bool) -> None:
             write(saved.update_scenario, loaded, name, spec_json)
             new_id = loaded
     except ScenarioError as exc:  # a taken name
-        _flash("error", str(exc))
+        _flash("error", errors.message(exc))
         return
     found = write(saved.load_scenario, new_id)
     _reset(json.loads(found[2]), new_id)
