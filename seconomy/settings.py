@@ -6,7 +6,6 @@ Why one table: a setting that exists in code but nowhere in the docs is a settin
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,48 +85,118 @@ def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
 
 
 EDITABLE = tuple(s.name for s in SETTINGS if s.name != "dataset")
+LANGUAGES = ("da", "en")
+SHARES = ("major_share", "critical_share", "effect_persistence", "effect_flexjob_share", *SHARE_SETTINGS)
+AMOUNTS = ("opening_cash", "effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
+DATES = ("cash_date",)
+_BENEFITS = ("effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
+
+# English reasons for the CLI; the UI shows the same codes from the catalog (setting.err.<code>).
+REASONS = {
+    "unknown": "unknown setting",
+    "number": "not a number: {value!r}",
+    "integer": "not a whole number: {value!r}",
+    "amount": "not an amount in kroner: {value!r}",
+    "share": "not a share (write 0.35 or 35 %): {value!r}",
+    "date": "must be a date YYYY-MM-DD or empty",
+    "language": "must be 'da' or 'en'",
+    "hhi_order": "need 0 ≤ moderate < high ≤ 10000",
+    "share_order": "need 0 < major share < critical share ≤ 1",
+    "share_range": "must be a share between 0 and 1",
+    "negative": "must not be negative",
+    "months_range": "must be 1 to 120 months",
+    "years_range": "must be 1 to 50 years",
+}
+
+
+@dataclass(frozen=True)
+class SettingProblem:
+    """One setting that cannot be saved: which, a stable code (the catalog's setting.err.<code>), the value typed."""
+
+    name: str
+    code: str
+    value: str = ""
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.code].format(value=self.value)
+
+
+def canonical(name: str, raw: object) -> str:
+    """The value as stored, read with the project's one parser: '0,35' and '35 %' → '0.35', '1.234.567,50' →
+    '1234567.50', '31.12.2026' → '2026-12-31'. ValueError names the kind that could not be read."""
+    from seconomy.agreements import values  # the one parser of amounts, shares and dates
+
+    text = "" if raw is None else str(raw).strip()
+    setting = BY_NAME[name]
+    try:
+        if name in DATES:
+            day = values.date(text)
+            return "" if day is None else day.isoformat()
+        if not text and setting.kind is str:
+            return ""
+        if name in SHARES:
+            share = values.share(text)
+            if share is None:
+                raise ValueError("share")
+            return _plain(share)
+        if name in AMOUNTS:
+            amount = values.money(text)
+            if amount is None:
+                raise ValueError("amount")
+            return _plain(amount)
+        if setting.kind is int:
+            number = values.integer(text)
+        elif setting.kind in (float, Decimal):
+            number = values.decimal(text)
+        else:
+            return text
+    except (ValueError, ArithmeticError) as exc:
+        kind = "share" if name in SHARES else "amount" if name in AMOUNTS else "date" if name in DATES else \
+            "integer" if setting.kind is int else "number"
+        raise ValueError(kind) from exc
+    if number is None:
+        raise ValueError("integer" if setting.kind is int else "number")
+    return _plain(number)
+
+
+def _plain(number: object) -> str:
+    """A number as plain text the typed reader takes back (no exponent, no trailing zeros after the point)."""
+    text = format(Decimal(str(number)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def check(values: dict[str, object]) -> list[SettingProblem]:
+    """Every problem of a full set of settings, with codes (empty when all is well)."""
+    problems: list[SettingProblem] = []
+    typed: dict[str, object] = {}
+    for name, raw in values.items():
+        if name not in BY_NAME:
+            problems.append(SettingProblem(name, "unknown", str(raw)))
+            continue
+        try:
+            typed[name] = BY_NAME[name].kind(canonical(name, raw))
+        except (ValueError, ArithmeticError) as exc:
+            problems.append(SettingProblem(name, str(exc) if str(exc) in REASONS else "number", str(raw)))
+    if "language" in typed and typed["language"] not in LANGUAGES:
+        problems.append(SettingProblem("language", "language", str(typed["language"])))
+    if {"hhi_moderate", "hhi_high"} <= typed.keys() and not 0 <= typed["hhi_moderate"] < typed["hhi_high"] <= 10000:
+        problems.append(SettingProblem("hhi_high", "hhi_order", str(values.get("hhi_high", ""))))
+    if {"major_share", "critical_share"} <= typed.keys() and not 0 < typed["major_share"] < typed["critical_share"] <= 1:
+        problems.append(SettingProblem("critical_share", "share_order", str(values.get("critical_share", ""))))
+    problems += [SettingProblem(name, "share_range", str(values[name])) for name in (*SHARE_SETTINGS, *_SHARES)
+                 if name in typed and not 0 <= typed[name] <= 1]
+    problems += [SettingProblem(name, "negative", str(values[name])) for name in _BENEFITS if name in typed and typed[name] < 0]
+    if "effect_horizon_months" in typed and not 1 <= typed["effect_horizon_months"] <= 120:
+        problems.append(SettingProblem("effect_horizon_months", "months_range", str(values["effect_horizon_months"])))
+    if "placement_retention_years" in typed and not 1 <= typed["placement_retention_years"] <= 50:
+        problems.append(SettingProblem("placement_retention_years", "years_range", str(values["placement_retention_years"])))
+    return problems
 
 
 def validate(values: dict[str, object]) -> list[tuple[str, str]]:
-    """Check a full set of settings; return (name, reason) for each problem, empty when all is well."""
-    problems: list[tuple[str, str]] = []
-    typed: dict[str, object] = {}
-    for name, raw in values.items():
-        setting = BY_NAME.get(name)
-        if setting is None:
-            problems.append((name, "unknown setting"))
-            continue
-        try:
-            typed[name] = setting.kind(str(raw).strip())
-        except Exception:
-            problems.append((name, f"not a valid {setting.kind.__name__}: {raw!r}"))
-    if "language" in typed and typed["language"] not in ("da", "en"):
-        problems.append(("language", "must be 'da' or 'en'"))
-    if {"hhi_moderate", "hhi_high"} <= typed.keys() and not 0 <= typed["hhi_moderate"] < typed["hhi_high"] <= 10000:
-        problems.append(("hhi_high", "need 0 ≤ moderate < high ≤ 10000"))
-    if {"major_share", "critical_share"} <= typed.keys() and not 0 < typed["major_share"] < typed["critical_share"] <= 1:
-        problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
-    problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
-                 if name in typed and not 0 <= typed[name] <= 1]
-    problems += _effect_problems(typed)
-    if typed.get("cash_date"):
-        try:
-            dt.date.fromisoformat(str(typed["cash_date"]))
-        except ValueError:
-            problems.append(("cash_date", "must be a date YYYY-MM-DD or empty"))
-    return problems
+    """Check a full set of settings; return (name, English reason) for each problem, empty when all is well."""
+    return [(p.name, p.reason) for p in check(values)]
 
 
 _SHARES = ("effect_persistence", "effect_flexjob_share")
-_BENEFITS = ("effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
-
-
-def _effect_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
-    """Ranges of the business-case and retention settings."""
-    problems = [(name, "must be between 0 and 1") for name in _SHARES if name in typed and not 0 <= typed[name] <= 1]
-    problems += [(name, "must not be negative") for name in _BENEFITS if name in typed and typed[name] < 0]
-    if "effect_horizon_months" in typed and not 1 <= typed["effect_horizon_months"] <= 120:
-        problems.append(("effect_horizon_months", "must be 1 to 120 months"))
-    if "placement_retention_years" in typed and not 1 <= typed["placement_retention_years"] <= 50:
-        problems.append(("placement_retention_years", "must be 1 to 50 years"))
-    return problems

@@ -7,7 +7,7 @@ from decimal import Decimal
 import duckdb
 
 from seconomy.errors import InputError, LineError
-from seconomy.settings import BY_NAME, get_settings, validate
+from seconomy.settings import BY_NAME, SettingProblem, canonical, check, get_settings
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
@@ -27,24 +27,26 @@ def change_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> 
     A problem the stored settings already had does not block changing another one.
     """
     current = {n: str(v) for n, v in get_settings(con).items()}
-    before = set(validate(current))
-    problems = [p for p in validate({**current, name: value}) if p not in before]
+    before = {(p.name, p.code) for p in check(current)}
+    problems = [p for p in check({**current, name: value}) if (p.name, p.code) not in before]
     if problems:
-        raise InputError(f"setting {name} not changed",
-                         [LineError(0, n, str(value) if n == name else current.get(n, ""), reason) for n, reason in problems])
-    set_setting(con, name, str(value).strip())
+        raise InputError(f"setting {name} not changed", [_line_error(p) for p in problems], code="settings.not_saved")
+    set_setting(con, name, canonical(name, value))
+
+
+def _line_error(problem: SettingProblem) -> LineError:
+    return LineError(0, problem.name, problem.value, problem.reason, f"setting.err.{problem.code}")
 
 
 def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -> None:
     """Validate and store several settings at once, all or nothing."""
-    problems = validate(values)
+    problems = check(values)
     if problems:
-        raise InputError("settings not saved", [LineError(0, name, str(values.get(name, "")), reason)
-                                                for name, reason in problems])
+        raise InputError("settings not saved", [_line_error(p) for p in problems], code="settings.not_saved")
     con.execute("BEGIN TRANSACTION")
     try:
         for name, value in values.items():
-            set_setting(con, name, str(value).strip())
+            set_setting(con, name, canonical(name, value))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -315,15 +315,6 @@ TEXTS = {
     "risk.col.effect": ("Effekt og kontakter", "Effect and contacts"),
     "risk.col.effect_open": ("Åbn", "Open"),
     # settings (labels on the Settings page)
-    "setting.effect_horizon_months": ("Business case: horisont (måneder)", "Business case: horizon (months)"),
-    "setting.effect_persistence": ("Business case: andel der bliver i job/uddannelse", "Business case: persistence share"),
-    "setting.effect_flexjob_share": ("Business case: andel sparet ved fleksjob", "Business case: share saved by a flexjob"),
-    "setting.effect_benefit_cash": ("Business case: kontanthjælp pr. måned (kr.)", "Business case: cash benefit per month (DKK)"),
-    "setting.effect_benefit_resource": ("Business case: ressourceforløbsydelse pr. måned (kr.)",
-                                        "Business case: resource benefit per month (DKK)"),
-    "setting.effect_benefit_youth": ("Business case: uddannelseshjælp pr. måned (kr.)", "Business case: youth benefit per month (DKK)"),
-    "setting.effect_scale": ("Progression: skalaens navn", "Progression: name of the scale"),
-    "setting.placement_retention_years": ("Opbevaring af forløb (år)", "Retention of placements (years)"),
 }
 
 # Problem reasons: English from seconomy.effect.model, Danish here (a test checks every code has both).
