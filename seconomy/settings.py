@@ -144,7 +144,7 @@ def canonical(name: str, raw: object) -> str:
             amount = values.money(text)
             if amount is None:
                 raise ValueError("amount")
-            return _plain(amount)
+            return f"{amount:.2f}"
         if setting.kind is int:
             number = values.integer(text)
         elif setting.kind in (float, Decimal):
