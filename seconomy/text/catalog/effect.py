@@ -27,6 +27,14 @@ TEXTS = {
     "effect.none": ("Ingen forløb i perioden endnu. Tilføj forløb under *Forløb*, eller importér en fil.",
                     "No placements in the period yet. Add placements under *Placements*, or import a file."),
     "effect.small": ("færre end 5 afsluttede", "fewer than 5 ended"),
+    "effect.col.code": ("Kommunekode", "Municipality code"),
+    "effect.col.exit_rate_low": ("Andel, 95 %-interval fra", "Share, 95% interval from"),
+    "effect.col.exit_rate_high": ("Andel, 95 %-interval til", "Share, 95% interval to"),
+    "effect.col.from": ("Fra", "From"),
+    "effect.col.to": ("Til", "To"),
+    "effect.col.progression_count": ("Forløb med progression", "Placements with progression"),
+    "effect.col.suppressed_flag": ("Under 5 afsluttede", "Fewer than 5 ended"),
+    "effect.file.overview": ("effekt", "effect"),
     "effect.small_note": (
         "Kommuner med færre end 5 afsluttede forløb vises her med alle tal, men tolk dem varsomt; i rapporten til "
         "kommunen vises de som »under 5« og uden andele – små tal kan udpege personer.",
