@@ -85,7 +85,7 @@ def problem_text(problem: Problem) -> str:
 
 def show_problems(problems: list[Problem]) -> None:
     """The inline validation messages: one line per field, in the user's language (values escaped: they were typed)."""
-    lines = "\n".join(f"- **{md(label(p.column))}**: {md(problem_text(p))}" for p in problems)
+    lines = "\n".join(f"- **{label(p.column)}**: {md(problem_text(p))}" for p in problems)
     st.error(f"{t('agreements.not_saved')}\n\n{lines}")
 
 
