@@ -24,6 +24,7 @@ from seconomy.scenarios.montecarlo import SimulationResult
 from seconomy.scenarios.results import ScenarioResult
 from seconomy.scenarios.spec import Spec
 from seconomy.text import format as fmt
+from seconomy.text.charts import config as plotly_config
 
 CSS = """
 @page { size: A4; margin: 14mm 13mm 16mm 13mm; }
@@ -69,12 +70,13 @@ def _markdown(text: str) -> str:
 
 def _figure(fig: go.Figure, words: Words) -> str:
     """A chart sized for the A4 column: fixed width, room for the axis labels, month ticks at an angle."""
-    fig.update_layout(separators=",." if words.lang == "da" else ".,", width=680, height=FIGURE_HEIGHT,
+    config = plotly_config(words, {"displayModeBar": False, "responsive": False})
+    fig.update_layout(separators=words.separators, width=680, height=FIGURE_HEIGHT,
                       margin=dict(l=80, r=20, t=40, b=70), font=dict(family="Arial, Helvetica, sans-serif", size=11))
     fig.update_xaxes(tickangle=-45, automargin=True)
     fig.update_yaxes(automargin=True)
     body = pio.to_html(fig, full_html=False, include_plotlyjs=False, default_width=FIGURE_WIDTH,
-                       default_height=f"{FIGURE_HEIGHT}px", config={"displayModeBar": False, "responsive": False})
+                       default_height=f"{FIGURE_HEIGHT}px", config=config)
     return f'<div class="figure">{body}</div>'
 
 

@@ -21,9 +21,12 @@ from seconomy.scenarios.reverse import ReverseAnswer, reverse_stress_all
 from seconomy.scenarios.spec import Spec
 from seconomy.settings import get_settings
 from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors, tables
 from seconomy.ui.data import query
-from seconomy.ui.i18n import lang, money, month, number, percent, stream_label, t
-from seconomy.ui.layout import download_csv, plot
+from seconomy.ui.downloads import download_table
+from seconomy.ui.i18n import lang, money, month, number, percent, signed_money, stream_label, t
+from seconomy.ui.layout import plot
+from seconomy.ui.safe import md
 
 CURRENT = "__current__"
 
@@ -66,7 +69,7 @@ def _metrics(result: ScenarioResult) -> None:
     totals = result.totals
     c1, c2, c3, c4 = st.columns(4)
     delta = (totals["scenario_result"] - totals["baseline_result"]) / 100
-    c1.metric(t("scn.kpi.result"), money(totals["scenario_result"] / 100), delta=money(delta) if delta else None,
+    c1.metric(t("scn.kpi.result"), money(totals["scenario_result"] / 100), delta=signed_money(delta) if delta else None,
               help=t("scn.kpi.result_help"))
     c1.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_result"] / 100)))
     c2.metric(t("scn.kpi.lowest"), money(totals["scenario_lowest_cash"] / 100))
@@ -75,7 +78,7 @@ def _metrics(result: ScenarioResult) -> None:
     c3.metric(t("scn.kpi.first_negative"), month(first) if first else t("scn.kpi.none"))
     base_first = result.baseline_first_negative_cash_month
     c3.caption(t("scn.kpi.baseline_caption", value=month(base_first) if base_first else t("scn.kpi.none")))
-    runway = t("scn.kpi.runway_value", months=result.runway_months) if first else t("scn.kpi.runway_all")
+    runway = t("scn.kpi.runway_value", months=number(result.runway_months)) if first else t("scn.kpi.runway_all")
     c4.metric(t("scn.kpi.runway"), runway)
 
 
@@ -91,16 +94,20 @@ def _monthly_table(result: ScenarioResult) -> None:
     shown = _money_frame(result.monthly, money_columns)
     shown["month"] = shown["month"].map(month)
     shown.columns = [t("col.month")] + [t(f"scn.col.{c}") for c in money_columns]
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.monthly")
-    download_csv(result.monthly, "scenario_months.csv", key="scn.dl.monthly")
+    tables.show(shown, key="scn.table.monthly")
+    download_table(result.monthly, t("scn.file.monthly"), key="scn.dl.monthly",
+                   headers={"month": t("col.month"), **{c: t(f"scn.col.{c}") for c in money_columns}})
 
 
 def _payer_table(result: ScenarioResult) -> None:
     frame = result.by_payer.assign(difference=result.by_payer["scenario"] - result.by_payer["baseline"])
     shown = _money_frame(frame[["key", "baseline", "scenario", "difference"]], ["baseline", "scenario", "difference"])
     shown.columns = [t("col.payer"), t("scn.col.baseline"), t("scn.col.scenario"), t("scn.col.difference")]
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.payers")
-    download_csv(result.by_payer, "scenario_payers.csv", key="scn.dl.payers")
+    tables.show(shown, key="scn.table.payers")
+    download_table(frame[["key", "municipality_code", "baseline", "scenario", "difference"]], t("scn.file.payers"),
+                   key="scn.dl.payers", headers={"key": t("col.payer"), "municipality_code": t("scn.col.code"),
+                                                 "baseline": t("scn.col.baseline"), "scenario": t("scn.col.scenario"),
+                                                 "difference": t("scn.col.difference")})
 
 
 def _lines_table(result: ScenarioResult) -> None:
@@ -110,8 +117,13 @@ def _lines_table(result: ScenarioResult) -> None:
         t("col.payer"): frame["key"], t("col.stream"): frame["stream"].map(stream_label),
         t("scn.col.baseline"): frame["baseline"].map(money), t("scn.col.scenario"): frame["scenario"].map(money),
     })
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.lines")
-    download_csv(frame.drop(columns=["basis"]), "scenario_lines.csv", key="scn.dl.lines")
+    tables.show(shown, key="scn.table.lines")
+    sources = [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)]
+    download_table(frame[["key", "stream", "counterparty", "baseline", "scenario"]].assign(source=sources)[
+        ["source", "key", "stream", "counterparty", "baseline", "scenario"]], t("scn.file.lines"), key="scn.dl.lines",
+        headers={"source": t("scn.col.source"), "key": t("col.payer"), "stream": t("col.stream"),
+                 "counterparty": t("scn.col.counterparty"), "baseline": t("scn.col.baseline"),
+                 "scenario": t("scn.col.scenario")})
 
 
 def results(result: ScenarioResult) -> None:
@@ -156,7 +168,7 @@ def chosen_results(picked: Sequence[str], current: ScenarioResult, names: dict[s
         try:
             out.append(query(run_scenario, specs[choice]))
         except (ScenarioError, KeyError) as exc:
-            st.warning(f"{names.get(choice, choice)}: {exc}")
+            st.warning(f"{md(names.get(choice, choice))}: {errors.message(exc) if isinstance(exc, ScenarioError) else md(exc)}")
     return out
 
 
@@ -180,7 +192,7 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
                                       for r in chosen],
     }
     table = pd.DataFrame(rows, index=[r.spec.name for r in chosen]).T.reset_index(names=t("scn.cmp.metric"))
-    st.dataframe(table, hide_index=True, width="stretch", key="scn.compare.table")
+    tables.show(table, key="scn.compare.table")
     st.subheader(t("scn.compare.chart"))
     plot(charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels()), key="scn.compare.chart")
 
@@ -217,7 +229,7 @@ def stress(spec: Spec, spec_json: str) -> None:
         target = t("scn.stress.largest_payer", name=answer.key) if answer.target == "largest_payer" else t("scn.stress.municipal")
         rows.append({t("scn.stress.target"): target, t("scn.stress.result"): _cut_text(answer, answer.result_cut, False),
                      t("scn.stress.cash"): _cut_text(answer, answer.cash_cut, True)})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="scn.stress.table")
+    tables.show(pd.DataFrame(rows), key="scn.stress.table")
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------------------------
@@ -248,10 +260,12 @@ def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
     st.subheader(t("scn.mc.fan"))
     plot(charts.fan(simulation.cash, labels()), key="scn.mc.fan")
     with st.expander(t("scn.mc.table")):
-        shown = _money_frame(simulation.cash, ["p5", "p25", "p50", "p75", "p95", "forecast"])
+        columns = ["p5", "p25", "p50", "p75", "p95", "forecast"]
+        shown = _money_frame(simulation.cash, columns)
         shown["month"] = shown["month"].map(month)
-        st.dataframe(shown, hide_index=True, width="stretch", key="scn.mc.percentiles")
-        download_csv(simulation.cash, "scenario_montecarlo.csv", key="scn.dl.mc")
+        headers = {"month": t("col.month"), **{c: t(f"scn.col.{c}") for c in columns}}
+        tables.show(shown[list(headers)].rename(columns=headers), key="scn.mc.percentiles")
+        download_table(simulation.cash[list(headers)], t("scn.file.montecarlo"), key="scn.dl.mc", headers=headers)
     return simulation
 
 
