@@ -324,7 +324,7 @@ def counterparties(staged: Staged) -> None:
         "by": [decided_by(b) for b in frame["stream_by"]],
     })
     edited = st.data_editor(
-        shown, key=_key("counterparties"), hide_index=True, width="stretch", num_rows="fixed",
+        shown, key=_key("counterparties"), hide_index=True, width="stretch", num_rows="fixed", placeholder="",
         disabled=["counterparty", "payer", "rows", "amount", "by"],
         column_config={
             "counterparty": st.column_config.TextColumn(t("data.col.counterparty")),

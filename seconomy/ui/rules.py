@@ -62,7 +62,7 @@ def rules_tab() -> None:
     rules = query(stored_rules)
     edited = st.data_editor(
         _frame(rules), key=f"rules_table_{st.session_state.get('rules_v', 0)}", num_rows="dynamic", width="stretch",
-        hide_index=True,
+        hide_index=True, placeholder="",
         disabled=["origin"],
         column_config={
             "match": st.column_config.TextColumn(t("rules.col.match"), required=True, help=t("rules.col.match_help")),

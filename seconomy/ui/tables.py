@@ -55,6 +55,7 @@ def column_config(frame: pd.DataFrame, extra: Mapping[str, object] | None = None
 
 def show(frame: pd.DataFrame, key: str | None = None, columns: Mapping[str, object] | None = None, **kwargs) -> None:
     """Draw a display frame (strings, translated headers) with its figures right-aligned."""
+    kwargs.setdefault("placeholder", "")  # an empty cell is empty, not "None"
     st.dataframe(frame, hide_index=True, width="stretch", key=key, column_config=column_config(frame, columns), **kwargs)
 
 
