@@ -236,7 +236,8 @@ def _period_inputs(key: str, row: dict | None) -> tuple[dt.date | None, dt.date 
     start = inputs.date(c1, label("start_date"), row["start_date"] if row else this_month(), f"{key}_start",
                         min_value=MIN_DAY, max_value=MAX_DAY)
     end = inputs.date(c2, label("end_date"), _value(row, "end_date"), f"{key}_end_date", min_value=MIN_DAY, max_value=MAX_DAY)
-    notice = inputs.number(c3, label("notice_months"), _value(row, "notice_months"), f"{key}_notice", decimals=0)
+    notice = inputs.number(c3, label("notice_months"), _value(row, "notice_months"), f"{key}_notice", decimals=0,
+                           placeholder=t("input.placeholder.months"))
     renewal = inputs.share(c4, label("renewal_probability"), _value(row, "renewal_probability"), f"{key}_renewal")
     return start, end, notice, renewal
 

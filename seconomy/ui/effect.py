@@ -152,8 +152,8 @@ def details(effect: Effect, share: IncomeShare | None) -> None:
                 help=t("effect.placements_help", running=number(effect.running), ended=number(effect.ended)))
     c[1].metric(t("effect.col.ended"), number(effect.ended))
     c[2].metric(t("effect.col.exits"), number(effect.exits), help=t("effect.exits_help"))
-    c[3].metric(t("effect.col.exit_rate"), _maybe(effect.exit_rate, percent),
-                help=t("effect.interval_help", interval=_rate(effect)))
+    c[3].metric(t("effect.kpi.exit_rate"), _maybe(effect.exit_rate, percent),
+                help=t("effect.col.exit_rate") + ": " + t("effect.interval_help", interval=_rate(effect)))
     c[4].metric(t("effect.col.dropped_out"), number(effect.dropped_out))
     c = st.columns(3)
     c[0].metric(t("effect.col.average_weeks"), _maybe(effect.average_weeks, number, 1))
@@ -177,7 +177,7 @@ def details(effect: Effect, share: IncomeShare | None) -> None:
 def business_case(effect: Effect) -> None:
     """The municipality's net, kroner saved per krone, the saving per scheme and every assumption."""
     case = effect.case
-    c = st.columns(4)
+    c = st.columns([1.1, 1.1, 1.2, 0.6])  # room for "−4.084.715 kr.": no clipped figure at 1280 px
     c[0].metric(t("effect.case.savings"), money(case.savings))
     c[1].metric(t("effect.col.price_paid"), money(case.price_paid))
     c[2].metric(t("effect.case.net"), money(case.net))

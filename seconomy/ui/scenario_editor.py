@@ -329,7 +329,7 @@ def _delete() -> None:
 
 def save_buttons() -> str | None:
     """Save (create or update), save as a copy, delete; returns the action clicked. Shows the last message."""
-    cols = st.columns([1, 1, 1, 3])
+    cols = st.columns([1, 1.5, 1, 2.5])
     action = None
     if cols[0].button(t("scn.save"), key="scn.do.save", type="primary", icon=":material/save:"):
         action = "save"

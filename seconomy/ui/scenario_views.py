@@ -75,11 +75,12 @@ def _metrics(result: ScenarioResult) -> None:
     c2.metric(t("scn.kpi.lowest"), money(totals["scenario_lowest_cash"] / 100))
     c2.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_lowest_cash"] / 100)))
     first = result.first_negative_cash_month
-    c3.metric(t("scn.kpi.first_negative"), month(first) if first else t("scn.kpi.none"))
+    c3.metric(t("scn.kpi.first_negative_short"), month(first) if first else t("scn.kpi.none"), help=t("scn.kpi.first_negative"))
     base_first = result.baseline_first_negative_cash_month
     c3.caption(t("scn.kpi.baseline_caption", value=month(base_first) if base_first else t("scn.kpi.none")))
-    runway = t("scn.kpi.runway_value", months=number(result.runway_months)) if first else t("scn.kpi.runway_all")
-    c4.metric(t("scn.kpi.runway"), runway)
+    runway = t("scn.kpi.runway_value", months=number(result.runway_months)) if first else \
+        t("scn.kpi.runway_all", months=number(len(result.months)))
+    c4.metric(t("scn.kpi.runway"), runway, help=None if first else t("scn.kpi.runway_all_help"))
 
 
 def _money_frame(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from seconomy.text import format as fmt
 from seconomy.ui import errors, inputs
 from seconomy.ui.data import write
 from seconomy.ui.i18n import date, money, number, percent, t
+from seconomy.ui.safe import md
 
 PROBLEMS, FLASH = "settings_problems", "settings_flash"
 SECTIONS = {
@@ -130,11 +131,14 @@ def form(current: dict) -> None:
 
 
 def table(current: dict) -> None:
-    """All settings with their value, default and meaning, in words (a static table: the meanings wrap)."""
+    """All settings with their value, default and meaning, in words (a static table: the meanings wrap).
+
+    st.table renders its cells as markdown, so the values (a name people typed) are escaped.
+    """
     st.table(pd.DataFrame({
         t("settings.col.name"): [t(f"setting.{s.name}") for s in SETTINGS],
-        t("settings.col.value"): [shown_value(s.name, current[s.name]) for s in SETTINGS],
-        t("settings.col.default"): [shown_value(s.name, BY_NAME[s.name].kind(s.default) if s.default else s.default)
+        t("settings.col.value"): [md(shown_value(s.name, current[s.name])) for s in SETTINGS],
+        t("settings.col.default"): [md(shown_value(s.name, BY_NAME[s.name].kind(s.default) if s.default else s.default))
                                     for s in SETTINGS],
         t("settings.col.help"): [t(f"setting.{s.name}.help") for s in SETTINGS],
     }), hide_index=True, border="horizontal")

@@ -74,7 +74,7 @@ TEXTS = {
     "agreements.field.start_date": ("Start", "Start"),
     "agreements.field.end_date": ("Slut", "End"),
     "agreements.field.notice_months": ("Opsigelse (mdr.)", "Notice (months)"),
-    "agreements.field.renewal_probability": ("Sandsynlighed for forlængelse (%)", "Renewal probability (%)"),
+    "agreements.field.renewal_probability": ("Sandsynlighed for forlængelse", "Renewal probability"),
     "agreements.field.status": ("Status", "Status"),
     "agreements.field.note": ("Note", "Note"),
     "agreements.field.category": ("Kategori", "Category"),

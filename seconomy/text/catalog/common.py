@@ -48,6 +48,7 @@ TEXTS = {
     "input.placeholder.amount": ("fx 2.900 eller 2.900,50", "e.g. 2,900 or 2,900.50"),
     "input.placeholder.share": ("fx 35 % eller 0,35", "e.g. 35% or 0.35"),
     "input.placeholder.number": ("fx 2 eller 2,5", "e.g. 2 or 2.5"),
+    "input.placeholder.months": ("fx 3", "e.g. 3"),
     "input.err.amount": ("Det kan ikke læses som et beløb. Skriv fx 2.900 eller 2.900,50.",
                          "That cannot be read as an amount. Write e.g. 2,900 or 2,900.50."),
     "input.err.decimals": ("Højst to decimaler (øre).", "At most two decimals (øre)."),

@@ -28,6 +28,7 @@ TEXTS = {
                     "No placements in the period yet. Add placements under *Placements*, or import a file."),
     "effect.small": ("færre end 5 afsluttede", "fewer than 5 ended"),
     "effect.col.code": ("Kommunekode", "Municipality code"),
+    "effect.kpi.exit_rate": ("Andel i job/udd.", "Share to work/edu."),
     "effect.col.exit_rate_low": ("Andel, 95 %-interval fra", "Share, 95% interval from"),
     "effect.col.exit_rate_high": ("Andel, 95 %-interval til", "Share, 95% interval to"),
     "effect.col.from": ("Fra", "From"),
