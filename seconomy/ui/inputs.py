@@ -64,9 +64,22 @@ def _reader(kind: str):
     return {"amount": values.money, "share": parse_share, "number": values.decimal}[kind]
 
 
+def _plain_text(value: Decimal | None, decimals: int | None) -> str:
+    """A plain number without thousands separators ('1500', '2,5'): the parser reads '1.500' as 1.5, not 1500."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if decimals is not None:
+        value = value.quantize(Decimal(1).scaleb(-decimals))
+    text = format(value.normalize() if decimals is None else value, "f")
+    return text.replace(".", ",") if lang() == "da" else text
+
+
 def _formatter(kind: str, decimals: int | None):
     if kind == "share":
         return _share_text
+    if kind == "number":
+        return lambda v: _plain_text(v, decimals)
     return lambda v: _figure_text(v, 2 if kind == "amount" and decimals is None and v is not None and
                                   v != v.to_integral_value() else decimals)
 
@@ -115,7 +128,7 @@ def share(container, label: str, value: object, key: str, help: str | None = Non
 
 def number(container, label: str, value: object, key: str, help: str | None = None, decimals: int | None = None,
            placeholder: str | None = None, disabled: bool = False) -> object:
-    """A plain number ('2,5', '2.5', '1.200'); Decimal, None, or the unreadable text."""
+    """A plain number ('2,5', '2.5', '1500'), shown without thousands separators; Decimal, None, or the unreadable text."""
     return _typed(container, label, value, key, "number", decimals, help, placeholder, disabled)
 
 
