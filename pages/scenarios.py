@@ -59,7 +59,7 @@ try:
     result = query(run_scenario, spec_json)
 except ScenarioError as exc:
     with build:
-        st.error(f"{t('scn.error.title')}: {exc}")
+        st.error(f"{t('scn.error.title')}: {errors.message(exc)}")
     st.stop()
 
 with build:

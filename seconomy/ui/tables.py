@@ -26,7 +26,7 @@ def is_figure_column(values: pd.Series) -> bool:
     return bool(shown) and all(_FIGURE.match(v) for v in shown)
 
 
-CHAR_PX, PAD_PX, MIN_PX, MAX_PX = 8, 34, 56, 460  # Source Sans at the grid's 14 px, and the cell's padding
+CHAR_PX, PAD_PX, MIN_PX, MAX_PX = 8, 34, 56, 320  # Source Sans at the grid's 14 px, and the cell's padding
 
 
 def width(column: str, values: pd.Series) -> int:

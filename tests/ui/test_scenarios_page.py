@@ -44,7 +44,7 @@ def test_new_scenario_is_the_baseline(demo_db):
     at = open_page(PAGE)
     assert not at.exception
     shown = _metrics(at)
-    assert shown["Første måned med negativ likviditet"] == "Ingen"
+    assert shown["Første negative måned"] == "Ingen"
     assert "forbliver likviditeten positiv" in texts(at)
     assert len(at.get("plotly_chart")) == 4  # cash, waterfall, streams, and the comparison tab
 
@@ -59,7 +59,7 @@ def test_page_shows_the_same_numbers_as_the_cli(demo_db, capsys):
     cli = json.loads(capsys.readouterr().out)
     shown = _metrics(at)
     first = parse_month(cli["first_negative_cash_month"])
-    assert shown["Første måned med negativ likviditet"] == fmt.month(first, "da")
+    assert shown["Første negative måned"] == fmt.month(first, "da")
     assert shown["Resultat i perioden"] == fmt.money(cli["totals"]["scenario_result"], "da")
     assert shown["Laveste likviditet"] == fmt.money(cli["totals"]["scenario_lowest_cash"], "da")
     table = _frame(at, "Likviditet, basis")
