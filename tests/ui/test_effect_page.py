@@ -79,7 +79,7 @@ def test_the_risk_pages_link_opens_one_municipality(demo_db, capsys):
     gladsaxe = json.loads(capsys.readouterr().out)[0]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Job eller uddannelse"] == fmt.number(gladsaxe["exits_to_work_or_education"], "da")
-    assert metrics["Andel i job/uddannelse"] == fmt.percent(gladsaxe["exit_rate"], "da")
+    assert metrics["Andel i job/udd."] == fmt.percent(gladsaxe["exit_rate"], "da")
     assert metrics["Kommunens netto"] == fmt.money(gladsaxe["municipal_net"], "da")
     assert metrics["Andel af indtægt"] == "9,2 %"  # beside its share of income (Nov 2025 – Oct 2026)
     assert "Lise Kragh" in _frame(at, "Navn")["Navn"].tolist()  # its contacts

@@ -84,7 +84,7 @@ def test_ready_made_shocks_build_the_board_scenario(demo_db):
         {"municipality": "Gladsaxe", "change": -1.0, "from": "2027-04"},
         {"municipality": "København", "change": -0.3, "from": "2027-07"}]
     shown = _metrics(at)
-    assert shown["First month with negative cash"] == "Oct 2027"
+    assert shown["First negative month"] == "Oct 2027"
     assert "the cash is negative in **Oct 2027**" in texts(at)
 
 
@@ -135,4 +135,4 @@ def test_reverse_stress_and_monte_carlo_run_from_the_page(demo_db):
 
 def test_english(demo_db):
     at = _load_board(demo_db, "en")
-    assert "Budget scenarios" in texts(at) and "Oct 2027" in _metrics(at)["First month with negative cash"]
+    assert "Budget scenarios" in texts(at) and "Oct 2027" in _metrics(at)["First negative month"]
