@@ -11,8 +11,8 @@ from seconomy import store
 from seconomy.cli import main
 from seconomy.risk import BY_OPTIONS, concentration, diversify, render, verdict
 from seconomy.text import format as fmt
-from seconomy.window import Window, default_window
 from seconomy.ui.safe import md
+from seconomy.window import Window, default_window
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/risk.py"
