@@ -9,6 +9,7 @@ from seconomy.grants.calendar import calendar, cliff, upcoming
 from seconomy.grants.plan import options, plan
 from seconomy.grants.queries import load_applications
 from seconomy.grants.track import track_record
+from seconomy.ui import errors
 from seconomy.ui import grants as ui
 from seconomy.ui import grants_pipeline as pipeline
 from seconomy.ui.data import query
@@ -62,7 +63,7 @@ with plan_tab:
         try:
             result = query(plan, year, scenario, gap, target, won)
         except SeconomyError as exc:
-            st.error(t("grants.plan_error", error=str(exc)))
+            st.error(t("grants.plan_error", error=errors.message(exc)))
             st.stop()
         with head:
             ui.headline(result)

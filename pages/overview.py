@@ -5,9 +5,10 @@ import streamlit as st
 from seconomy import charts
 from seconomy.overview import income_by_stream_and_payer, monthly_income_by_stream, overview
 from seconomy.ui.data import query
+from seconomy.ui.downloads import download_table
 from seconomy.ui.figures import figure
-from seconomy.ui.i18n import date, money, number, percent, stream_label, t
-from seconomy.ui.layout import download_csv, plot, require_data
+from seconomy.ui.i18n import date, money, number, percent, t, words
+from seconomy.ui.layout import plot, require_data
 from seconomy.ui.onboarding import checklist_panel
 from seconomy.ui.safe import md
 from seconomy.ui.shell import inside_app
@@ -42,16 +43,15 @@ c6.metric(t("overview.kpi.cash"), runway,
           help=t("overview.kpi.cash_help", cash=money(figures.cash), costs=money(figures.monthly_costs)))
 
 st.subheader(t("overview.mosaic"))
-plot(figure("overview.mosaic", (window,), lambda: charts.mosaic_bar(figures.by_stream, stream_label, money)), key="mosaic",
+plot(figure("overview.mosaic", (window,), lambda: charts.mosaic_bar(figures.by_stream, words())), key="mosaic",
      config={"displayModeBar": False})
 
 st.subheader(t("overview.treemap"))
 leaves = query(income_by_stream_and_payer, window)
-plot(figure("overview.treemap", (window,), lambda: charts.treemap(leaves, stream_label, money,
-                                                                 lambda n: t("overview.treemap.others", count=number(n)))), key="treemap")
-download_csv(leaves, "income_by_stream_and_payer.csv", key="dl_treemap")
+plot(figure("overview.treemap", (window,), lambda: charts.treemap(leaves, words())), key="treemap")
+download_table(leaves, t("overview.file.treemap"), key="dl_treemap")
 
 st.subheader(t("overview.monthly"))
 monthly = query(monthly_income_by_stream, window)
-plot(figure("overview.monthly", (window,), lambda: charts.monthly_stacked(monthly, stream_label, t("col.amount"))), key="monthly")
-download_csv(monthly, "monthly_income_by_stream.csv", key="dl_monthly")
+plot(figure("overview.monthly", (window,), lambda: charts.monthly_stacked(monthly, words(), t("col.amount"))), key="monthly")
+download_table(monthly, t("overview.file.monthly"), key="dl_monthly")

@@ -6,9 +6,10 @@ from seconomy.errors import ScenarioError
 from seconomy.onboarding import has_costs
 from seconomy.scenarios.spec import parse_spec
 from seconomy.store.scenarios import list_scenarios
+from seconomy.ui import errors
 from seconomy.ui import scenario_editor as editor
 from seconomy.ui import scenario_views as views
-from seconomy.ui.data import query, show_error
+from seconomy.ui.data import query
 from seconomy.ui.i18n import t
 from seconomy.ui.layout import require_data
 from seconomy.ui.onboarding import missing_costs_stop
@@ -24,7 +25,7 @@ if not query(has_costs):
 try:
     targets = views.targets()
 except ScenarioError as exc:
-    show_error(exc)
+    errors.show(exc, stop=True)
 saved_list = query(list_scenarios)
 editor.init(targets)
 base = st.session_state["scn.base"]
@@ -56,7 +57,7 @@ try:
     result = views.scenario_result(spec_json)
 except ScenarioError as exc:
     with build:
-        st.error(f"{t('scn.error.title')}: {exc}")
+        st.error(f"{t('scn.error.title')}: {errors.message(exc)}")
     st.stop()
 
 with build:

@@ -19,12 +19,18 @@ def _mask(text: object) -> str:
 
 
 class SeconomyError(Exception):
-    """Base of every error the user should see as a message, not a traceback (CPR numbers masked)."""
+    """Base of every error the user should see as a message, not a traceback (CPR numbers masked).
+
+    The message is English (the CLI prints it); ``code`` and ``params`` say the same for the UI, which shows the
+    catalog's ``error.<code>`` text in the page's language (an error without a code shows its message).
+    """
 
     exit_code = 1
 
-    def __init__(self, *args: object):
-        super().__init__(*(_mask(a) if isinstance(a, str) else a for a in args))
+    def __init__(self, message: object = "", *, code: str | None = None, **params: object):
+        super().__init__(_mask(message) if isinstance(message, str) else message)
+        self.code = code
+        self.params = {k: _mask(v) if isinstance(v, str) else v for k, v in params.items()}
 
 
 class StoreError(SeconomyError):
@@ -49,12 +55,15 @@ class LineError:
     column: str
     value: str
     reason: str
+    key: str | None = None  # the reason's catalog key, for the UI to say it in the page's language
+    params: tuple[tuple[str, object], ...] = ()  # the values the catalog text needs besides {value}
 
     def __post_init__(self) -> None:
         for name in ("column", "value", "reason"):
             text = getattr(self, name)
             if text:
                 object.__setattr__(self, name, _mask(text))
+        object.__setattr__(self, "params", tuple((k, _mask(v) if isinstance(v, str) else v) for k, v in self.params))
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.column}: {self.reason}" + (f" ({self.value!r})" if self.value else "")
@@ -63,8 +72,8 @@ class LineError:
 class InputError(SeconomyError):
     """An input file (income export, agreements file, scenario spec) has bad content."""
 
-    def __init__(self, message: str, errors: list[LineError] | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, errors: list[LineError] | None = None, *, code: str | None = None, **params: object):
+        super().__init__(message, code=code, **params)
         self.errors = errors or []
 
 

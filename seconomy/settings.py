@@ -6,8 +6,7 @@ Why one table: a setting that exists in code but nowhere in the docs is a settin
 
 from __future__ import annotations
 
-import datetime as dt
-import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -152,103 +151,163 @@ def get_setting(con: duckdb.DuckDBPyConnection, name: str) -> object:
 EDITABLE = tuple(s.name for s in SETTINGS if s.name != "dataset")
 
 
-def _shown(raw: object) -> str:
-    text = str(raw)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+LANGUAGES = ("da", "en")
+SHARES = tuple(s.name for s in SETTINGS if s.kind is Share)
+AMOUNTS = tuple(s.name for s in SETTINGS if s.kind is Decimal)
+INTEGERS = tuple(s.name for s in SETTINGS if s.kind is int)
+DATES = ("cash_date",)
+STREAM_IDS = ("product_sale", "municipal_contract", "wage_subsidy", "foundation_grant", "public_grant", "other")
+VAT_PERIODS = ("monthly", "quarterly", "half_yearly")
+CHOICES = {"language": LANGUAGES, "vat_period": VAT_PERIODS}  # settings chosen from a list, not typed
+_BENEFITS = ("effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
+_CASH_LIMIT = Decimal("1e12")
+
+# English reasons for the CLI; the UI shows the same codes from the catalog (setting.err.<code>).
+REASONS = {
+    "unknown": "unknown setting",
+    "number": "not a number: {value!r}",
+    "integer": "not a whole number: {value!r}",
+    "amount": "not an amount in kroner: {value!r}",
+    "share": "not a share (write 0.35 or 35 %): {value!r}",
+    "date": "must be a date YYYY-MM-DD or empty",
+    "language": "must be 'da' or 'en'",
+    "hhi_order": "need 0 ≤ moderate < high ≤ 10000",
+    "share_order": "need 0 < major share < critical share ≤ 1",
+    "share_range": "must be a share between 0 and 1",
+    "negative": "must not be negative",
+    "months_range": "must be 1 to 120 months",
+    "years_range": "must be 1 to 50 years",
+    "days_range": "must be 0 to 365 days",
+    "recurring_range": "must be 1 to 12 months",
+    "vat_period": "must be 'monthly', 'quarterly' or 'half_yearly'",
+    "vat_stream": "unknown stream {value!r}; streams are " + ", ".join(STREAM_IDS),
+    "backups_range": "must be 0 to 100",
+    "upload_range": f"must be 1 to {UPLOAD_CEILING_MB} MB (the server's ceiling)",
+    "too_large": "is too large (at most 999.999.999.999,99 kr.)",
+    "cpr": "contains a CPR number (never stored)",
+}
 
 
-def validate(values: dict[str, object]) -> list[tuple[str, str]]:
-    """Check a full set of settings; return (name, reason) for each problem, empty when all is well."""
-    problems: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class SettingProblem:
+    """One setting that cannot be saved: which, a stable code (the catalog's setting.err.<code>), the value typed."""
+
+    name: str
+    code: str
+    value: str = ""
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.code].format(value=self.value if len(self.value) <= 40 else self.value[:37] + "...")
+
+
+def canonical(name: str, raw: object) -> str:
+    """The value as stored, read with the project's one parser: '0,35' and '35 %' → '0.35', '1.234.567,50' →
+    '1234567.50', '31.12.2026' → '2026-12-31', '0101901234' → '101901234'. ValueError names the kind that could
+    not be read (a REASONS code)."""
+    text = "" if raw is None else str(raw).strip()
+    setting = BY_NAME[name]
+    try:
+        if name in DATES:
+            day = values.date(text)
+            return "" if day is None else day.isoformat()
+        if setting.kind is str:
+            return text
+        if name in AMOUNTS:
+            amount = values.money(text)
+            if amount is None:
+                raise ValueError("amount")
+            return f"{amount:.2f}"
+        number = values.share(text) if name in SHARES else values.integer(text) if setting.kind is int \
+            else values.decimal(text)
+    except (ValueError, ArithmeticError) as exc:
+        raise ValueError(_kind_code(setting)) from exc
+    if number is None:
+        raise ValueError(_kind_code(setting))
+    return _plain(number)
+
+
+def _kind_code(setting: Setting) -> str:
+    return "share" if setting.kind is Share else "amount" if setting.kind is Decimal else \
+        "date" if setting.name in DATES else "integer" if setting.kind is int else "number"
+
+
+def _plain(number: object) -> str:
+    """A number as plain text the typed reader takes back (no exponent, no trailing zeros after the point)."""
+    text = format(Decimal(str(number)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def check(given: dict[str, object]) -> list[SettingProblem]:
+    """Every problem of a full set of settings, with codes (empty when all is well)."""
+    problems: list[SettingProblem] = []
     typed: dict[str, object] = {}
-    for name, raw in values.items():
-        setting = BY_NAME.get(name)
-        if setting is None:
-            problems.append((name, "unknown setting"))
+    for name, raw in given.items():
+        if name not in BY_NAME:
+            problems.append(SettingProblem(name, "unknown", str(raw)))
             continue
         try:
-            typed[name] = setting.read(raw)
-        except ValueError as exc:
-            problems.append((name, f"{exc} ({_shown(raw)})"))
-    if "language" in typed and typed["language"] not in ("da", "en"):
-        problems.append(("language", "must be 'da' or 'en'"))
+            typed[name] = BY_NAME[name].read(canonical(name, raw))
+        except (ValueError, ArithmeticError) as exc:
+            code = str(exc) if str(exc) in REASONS else _kind_code(BY_NAME[name])
+            problems.append(SettingProblem(name, code, str(raw)))
+
+    def problem(name: str, code: str, shown: object = None) -> None:
+        problems.append(SettingProblem(name, code, str(given.get(name, "") if shown is None else shown)))
+
+    if "language" in typed and typed["language"] not in LANGUAGES:
+        problem("language", "language")
     if {"hhi_moderate", "hhi_high"} <= typed.keys() and not 0 <= typed["hhi_moderate"] < typed["hhi_high"] <= 10000:
-        problems.append(("hhi_high", "need 0 ≤ moderate < high ≤ 10000"))
+        problem("hhi_high", "hhi_order")
     if {"major_share", "critical_share"} <= typed.keys() and not 0 < typed["major_share"] < typed["critical_share"] <= 1:
-        problems.append(("critical_share", "need 0 < major share < critical share ≤ 1"))
-    problems += [(name, "must be a share between 0 and 1") for name in SHARE_SETTINGS
-                 if name in typed and not 0 <= typed[name] <= 1]
-    problems += _effect_problems(typed) + _forecast_problems(typed)
-    problems += _safety_problems(typed)
-    if typed.get("cash_date"):
-        try:
-            dt.date.fromisoformat(str(typed["cash_date"]))
-        except ValueError:
-            problems.append(("cash_date", "must be a date YYYY-MM-DD or empty"))
+        problem("critical_share", "share_order")
+    for name in SHARES:
+        if name in typed and not 0 <= typed[name] <= 1:
+            problem(name, "share_range")
+    for name in _BENEFITS:
+        if name in typed and typed[name] < 0:
+            problem(name, "negative")
+    _range(typed, problem, "effect_horizon_months", 1, 120, "months_range")
+    _range(typed, problem, "placement_retention_years", 1, 50, "years_range")
+    _forecast_checks(typed, problem)
+    _safety_checks(typed, problem)
     return problems
 
 
-_STREAM_IDS = ("product_sale", "municipal_contract", "wage_subsidy", "foundation_grant", "public_grant", "other")
-_VAT_PERIODS = ("monthly", "quarterly", "half_yearly")
+def _range(typed: dict, problem: Callable, name: str, low: float, high: float, code: str) -> None:
+    if name in typed and not low <= typed[name] <= high:
+        problem(name, code)
 
 
-def _forecast_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
-    """Ranges of the forecast's settings: payment terms, VAT, recurrence and correlation."""
-    problems = [(f"payment_days_{s}", "must be 0 to 365 days") for s in _STREAM_IDS
-                if f"payment_days_{s}" in typed and not 0 <= typed[f"payment_days_{s}"] <= 365]
-    if "recurring_min_months" in typed and not 1 <= typed["recurring_min_months"] <= 12:
-        problems.append(("recurring_min_months", "must be 1 to 12 months"))
-    if "vat_rate" in typed and not 0 <= typed["vat_rate"] <= 1:
-        problems.append(("vat_rate", "must be a share between 0 and 1 (0.25 for 25 %)"))
-    if "vat_period" in typed and typed["vat_period"] not in _VAT_PERIODS:
-        problems.append(("vat_period", "must be 'monthly', 'quarterly' or 'half_yearly'"))
-    unknown = [v.strip() for v in str(typed.get("vat_streams") or "").split(",") if v.strip() and v.strip() not in _STREAM_IDS]
+def _forecast_checks(typed: dict[str, object], problem: Callable) -> None:
+    """Payment terms, recurrence, VAT (the VAT rate is a share, checked with the others)."""
+    for stream in STREAM_IDS:
+        _range(typed, problem, f"payment_days_{stream}", 0, 365, "days_range")
+    _range(typed, problem, "recurring_min_months", 1, 12, "recurring_range")
+    if "vat_period" in typed and typed["vat_period"] not in VAT_PERIODS:
+        problem("vat_period", "vat_period")
+    unknown = [v.strip() for v in str(typed.get("vat_streams") or "").split(",") if v.strip() and v.strip() not in STREAM_IDS]
     if unknown:
-        problems.append(("vat_streams", f"unknown stream {unknown[0]!r}; streams are {', '.join(_STREAM_IDS)}"))
-    if "renewal_correlation" in typed and not 0 <= typed["renewal_correlation"] <= 1:
-        problems.append(("renewal_correlation", "must be between 0 and 1"))
-    return problems
+        problem("vat_streams", "vat_stream", unknown[0])
 
 
-_SHARES = ("effect_persistence", "effect_flexjob_share")
-_BENEFITS = ("effect_benefit_cash", "effect_benefit_resource", "effect_benefit_youth")
-
-
-def _effect_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
-    """Ranges of the business-case and retention settings."""
-    problems = [(name, "must be between 0 and 1") for name in _SHARES if name in typed and not 0 <= typed[name] <= 1]
-    problems += [(name, "must not be negative") for name in _BENEFITS if name in typed and typed[name] < 0]
-    if "effect_horizon_months" in typed and not 1 <= typed["effect_horizon_months"] <= 120:
-        problems.append(("effect_horizon_months", "must be 1 to 120 months"))
-    if "placement_retention_years" in typed and not 1 <= typed["placement_retention_years"] <= 50:
-        problems.append(("placement_retention_years", "must be 1 to 50 years"))
-    return problems
-
-
-def _safety_problems(typed: dict[str, object]) -> list[tuple[str, str]]:
-    """Backups, the upload limit, numbers that are not finite, and CPR numbers in free text (never stored)."""
+def _safety_checks(typed: dict[str, object], problem: Callable) -> None:
+    """Backups, the upload limit, a cash figure too large to be real, and CPR numbers in free text (never stored)."""
     from seconomy.ingest.cpr import has_cpr
 
-    problems = []
-    if "backups_kept" in typed and not 0 <= typed["backups_kept"] <= 100:
-        problems.append(("backups_kept", "must be 0 to 100"))
-    if "upload_limit_mb" in typed and not 1 <= typed["upload_limit_mb"] <= UPLOAD_CEILING_MB:
-        problems.append(("upload_limit_mb", f"must be 1 to {UPLOAD_CEILING_MB} MB (the server's ceiling)"))
-    problems += [(name, "must be a finite number") for name, value in typed.items() if not _finite(value)]
+    _range(typed, problem, "backups_kept", 0, 100, "backups_range")
+    _range(typed, problem, "upload_limit_mb", 1, UPLOAD_CEILING_MB, "upload_range")
     cash = typed.get("opening_cash")
-    if isinstance(cash, Decimal) and _finite(cash) and abs(cash) >= Decimal("1e12"):
-        problems.append(("opening_cash", "is too large (at most 999.999.999.999,99 kr.)"))
-    problems += [(name, "contains a CPR number (never stored)") for name in TEXT_SETTINGS
-                 if name in typed and has_cpr(typed[name], "description")]
-    problems += [(name, "contains a CPR number (never stored)") for name in ("own_accounts", "cvr", "cash_date")
-                 if name in typed and has_cpr(typed[name], "reference")]
-    return problems
+    if isinstance(cash, Decimal) and abs(cash) >= _CASH_LIMIT:
+        problem("opening_cash", "too_large")
+    for name in TEXT_SETTINGS:
+        if name in typed and has_cpr(typed[name], "description"):
+            problem(name, "cpr", "")
+    for name in ("own_accounts", "cvr", "cash_date"):
+        if name in typed and has_cpr(typed[name], "reference"):
+            problem(name, "cpr", "")
 
 
-def _finite(value: object) -> bool:
-    """False for NaN and infinities ('nan', 'inf' and '1e999' parse as numbers, but are no setting)."""
-    if isinstance(value, Decimal):
-        return value.is_finite()
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return True
+def validate(given: dict[str, object]) -> list[tuple[str, str]]:
+    """Check a full set of settings; return (name, English reason) for each problem, empty when all is well."""
+    return [(p.name, p.reason) for p in check(given)]

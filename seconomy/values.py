@@ -49,7 +49,7 @@ def text(value: object) -> str | None:
 
 def _number_text(raw: str) -> str:
     """'1.234,50' / '1,234.50' / '1 234,5' / '-13.500,00 kr.' → '1234.50' (a plain decimal string)."""
-    raw = _SPACES.sub("", raw).lower().removesuffix("kr.").removesuffix("kr").removeprefix("dkk")
+    raw = _SPACES.sub("", raw).lower().replace("\u2212", "-").removesuffix("kr.").removesuffix("kr").removeprefix("dkk")
     if raw.count(",") and raw.count("."):
         # the separator that comes last is the decimal mark
         decimal_mark = "," if raw.rfind(",") > raw.rfind(".") else "."

@@ -76,6 +76,8 @@ def test_treemap_leaves_keep_the_top_payers_of_each_stream_and_fold_the_rest(con
     assert sales["amount"].tolist() == [500.0, 400.0, 300.0, 300.0]  # others: Kunde 02 + Kunde 01 = 200 + 100
     assert pd.isna(sales["payer"].iloc[3]) and sales["others"].tolist() == [0, 0, 0, 2]  # Kunde 06 (net −30) is left out
     assert sales["amount"].sum() == 1500.0  # the stream total is exact: 100 + 200 + 300 + 400 + 500
-    figure = treemap(leaves, str, str, lambda n: f"Øvrige ({n})")
+    from seconomy.text.words import words
+
+    figure = treemap(leaves, words("da"))
     assert len(figure.data[0].ids) == 2 + 1 + 4  # two streams, one grant leaf, 3 payers + the others leaf
-    assert "Øvrige (2)" in figure.data[0].labels and len(set(figure.data[0].ids)) == len(figure.data[0].ids)
+    assert "Øvrige (2 betalere)" in figure.data[0].labels and len(set(figure.data[0].ids)) == len(figure.data[0].ids)

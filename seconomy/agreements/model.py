@@ -9,6 +9,7 @@ English text here, the UI looks the code up in its catalog (``agreements.err.<co
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from seconomy.errors import LineError
 from seconomy.ingest.cpr import mask
@@ -117,6 +118,7 @@ class Problem:
     code: str
     value: str = ""
     params: dict[str, object] = field(default_factory=dict)
+    catalog: ClassVar[str] = "agreements.err."  # the UI's texts of the codes: <catalog><code>
 
     def __post_init__(self) -> None:
         """Never a CPR number in a message: the value and the texts a reason quotes are masked."""
@@ -131,7 +133,8 @@ class Problem:
 
     def line_error(self, line: int, column: str | None = None) -> LineError:
         """As a LineError for a file line (``column`` is the header as the file spells it)."""
-        return LineError(line, column or self.column, self.value, self.reason)
+        return LineError(line, column or self.column, self.value, self.reason, f"{self.catalog}{self.code}",
+                         tuple(self.params.items()))
 
     def __str__(self) -> str:
         return f"{self.column}: {self.reason}"

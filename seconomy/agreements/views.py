@@ -17,6 +17,7 @@ from seconomy.agreements.model import GRANT_STREAMS
 from seconomy.agreements.queries import in_force, load_agreements, load_costs
 from seconomy.agreements.terms import grant_payments, monthly_income
 from seconomy.settings import get_settings
+from seconomy.window import add_months, month_end
 
 
 def agreements_overview(con: duckdb.DuckDBPyConnection, month: dt.date, grants: bool) -> pd.DataFrame:
@@ -25,11 +26,22 @@ def agreements_overview(con: duckdb.DuckDBPyConnection, month: dt.date, grants: 
     frame = frame[frame["stream"].isin(GRANT_STREAMS) == grants].reset_index(drop=True)
     records = frame.to_dict("records")
     frame["month_income"] = [monthly_income(row, month) for row in records]
+    frame["notice_by"] = [notice_by(row["end_date"], row.get("notice_months")) for row in records]
     if grants:
         upcoming = [_next_payment(row, month) for row in records]
         frame["next_payment_month"] = [u[0] for u in upcoming]
         frame["next_payment"] = [u[1] for u in upcoming]
     return frame
+
+
+def notice_by(end: object, notice_months: object) -> dt.date | None:
+    """The last day to give (or expect) notice: the end date minus the notice months, the day clamped to the month
+    (31.12 minus 3 months is 30.09), as the Risk page's renewal date (seconomy.risk.exposure)."""
+    if end is None or pd.isna(end) or notice_months is None or pd.isna(notice_months):
+        return None
+    end = pd.Timestamp(end).date()
+    first = add_months(end.replace(day=1), -int(notice_months))
+    return first.replace(day=min(end.day, month_end(first).day))
 
 
 def _next_payment(row: dict, month: dt.date) -> tuple[dt.date | None, Decimal | None]:

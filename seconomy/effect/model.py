@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import ClassVar
 
 from seconomy.agreements.model import Problem as _AgreementProblem
 from seconomy.ingest import cpr
@@ -148,6 +149,8 @@ class Problem(_AgreementProblem):
 
     The value is always shown masked: a CPR number typed into any field never reaches a message.
     """
+
+    catalog: ClassVar[str] = "effect.err."
 
     def __post_init__(self) -> None:
         super().__post_init__()  # the value and the texts a reason quotes, masked

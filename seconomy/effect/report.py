@@ -20,12 +20,12 @@ from collections.abc import Sequence
 
 import duckdb
 
-from seconomy import fmt
 from seconomy.effect.figures import SUPPRESS_BELOW, Effect, HalfYear, half_years, municipality_effect
 from seconomy.municipalities import by_code
-from seconomy.scenarios.describe import Words, words
 from seconomy.scenarios.report import CSS as BOARD_CSS
 from seconomy.settings import get_settings
+from seconomy.text import format as fmt
+from seconomy.text.words import Words, words
 
 CSS = BOARD_CSS + """
 .kpi small { display: block; font-size: 8.5pt; font-weight: normal; color: #555; }
@@ -171,7 +171,7 @@ def render(effect: Effect, trend: Sequence[HalfYear], w: Words, enterprise: str,
 {_case(effect, w)}
 <section class="block"><h2>{_esc(w.text('effect.report.method'))}</h2>
 <p class="note">{_esc(w.text('effect.report.method_text'))}</p></section>
-<footer>{_esc(w.text('effect.report.footer', date=made.isoformat()))}</footer>
+<footer>{_esc(w.text('effect.report.footer', date=w.date(made)))}</footer>
 </body></html>
 """
 
@@ -179,9 +179,7 @@ def render(effect: Effect, trend: Sequence[HalfYear], w: Words, enterprise: str,
 def municipality_report(con: duckdb.DuckDBPyConnection, code: int, start: dt.date | None, end: dt.date, lang: str,
                         own_text: str | None, made: dt.date) -> str:
     """The report for municipality ``code`` over the window, in ``lang`` ('da' or 'en')."""
-    from seconomy.ui.catalog import CATALOG  # plain data, no Streamlit (as seconomy.risk.verdicts does)
-
     settings = get_settings(con)
     enterprise = str(settings["enterprise_name"] or "")
-    return render(municipality_effect(con, code, start, end), half_years(con, start, end, code), words(lang, CATALOG),
+    return render(municipality_effect(con, code, start, end), half_years(con, start, end, code), words(lang),
                   enterprise, str(settings["effect_scale"]), own_text, made)

@@ -139,7 +139,8 @@ def mosaic_bars(before: Mapping[str, float], after: Mapping[str, float], labels:
                              text=[percent(v) for v in values], textposition="outside",
                              hovertemplate="%{y}: %{text}<extra></extra>"))
     high = max([*before.values(), *after.values(), 0.1]) * 1.2
-    xticks = list(np.linspace(0, high, 5))
+    step = next(s for s in (0.05, 0.1, 0.2, 0.25, 0.5) if high / s <= 6)  # round shares: 0 %, 10 %, 20 % …
+    xticks = [i * step for i in range(int(high / step) + 1)]
     fig.update_xaxes(tickvals=xticks, ticktext=[percent(v) for v in xticks], range=[0, high])
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(barmode="group")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from seconomy import municipalities
 from seconomy.agreements.model import REASONS as AGREEMENT_REASONS
@@ -74,6 +75,8 @@ REASONS: dict[str, str] = {
 @dataclass(frozen=True)
 class Problem(_AgreementProblem):
     """A finding about one field of an application (same shape as the agreements' Problem, with the pipeline's reasons)."""
+
+    catalog: ClassVar[str] = "grants.err."
 
     @property
     def reason(self) -> str:

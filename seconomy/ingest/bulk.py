@@ -69,11 +69,11 @@ def load_raw(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, *, 
     with ThreadPoolExecutor(max_workers=1) as pool:  # hashing a gigabyte overlaps DuckDB's reading
         probed = pool.submit(probe, source)
         if not prefix or (len(prefix) < HEAD and prefix.isspace()):  # isspace() stops at the first character that is not
-            raise InputError(f"{file_name} is empty")
+            raise InputError(f"{file_name} is empty", code="file.empty", file=file_name)
         loaded = _load(con, source, prefix, probed, file_name, sheet, encoding, delimiter, header)
         found = probed.result()
     if found.blank:
-        raise InputError(f"{file_name} is empty")
+        raise InputError(f"{file_name} is empty", code="file.empty", file=file_name)
     loaded.sha256 = found.sha256
     return loaded
 
@@ -153,7 +153,7 @@ def _python_csv(text: str, encoding: str, delimiter: str, header: bool = True) -
     records = csv_records(text, delimiter)
     first = next(records, None)
     if first is None:
-        raise InputError("the file is empty: no header line")
+        raise InputError("the file is empty: no header line", code="file.no_header")
     if header:
         names = clean_header(first[1])
     else:
@@ -174,9 +174,9 @@ def _duckdb_csv(con, path: Path, prefix: bytes, probed: Future[Probe] | Probe, e
     start = text if text is not None else prefix.decode("utf-8", errors="ignore")
     first = next(csv_records(start, delimiter), None)
     if first is None:
-        raise InputError("the file is empty: no header line")
-    if first[0] != 1:
-        return None  # a header after blank lines: let Python count
+        raise InputError("the file is empty: no header line", code="file.no_header")
+    if first[0] != 1 or (b"\r" in prefix and prefix.count(b"\r") != prefix.count(b"\r\n")):
+        return None  # a header after blank lines, or old Mac line ends: let Python count
     names = clean_header(first[1]) if header else [str(i + 1) for i in range(len(first[1]))]
     skip = 1 if header else 0
     columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(names))) + "}"

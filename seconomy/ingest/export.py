@@ -82,7 +82,8 @@ def xlsx_bytes(con: duckdb.DuckDBPyConnection) -> bytes:
     from openpyxl.cell import WriteOnlyCell
 
     if entry_count(con) > XLSX_MAX_ROWS:
-        raise UsageError(f"more than {XLSX_MAX_ROWS:,} entries do not fit in one Excel sheet; export as .csv")
+        raise UsageError(f"more than {XLSX_MAX_ROWS:,} entries do not fit in one Excel sheet; export as .csv",
+                         code="export.too_big", rows=XLSX_MAX_ROWS)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("entries")
     sheet.append(list(COLUMNS))

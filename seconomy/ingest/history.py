@@ -27,16 +27,19 @@ def undo(con: duckdb.DuckDBPyConnection, import_id: int) -> int:
     """
     found = con.execute("SELECT undone_at, is_demo, kind FROM imports WHERE id = ?", [import_id]).fetchall()
     if not found:
-        raise InputError(f"there is no import #{import_id}; see the import history ('imports')")
+        raise InputError(f"there is no import #{import_id}; see the import history ('imports')", code="undo.unknown", id=import_id)
     undone_at, is_demo, kind = found[0]
     if undone_at is not None:
-        raise InputError(f"import #{import_id} was already undone on {undone_at:%Y-%m-%d %H:%M}")
+        raise InputError(f"import #{import_id} was already undone on {undone_at:%Y-%m-%d %H:%M}", code="undo.done", id=import_id,
+                         at=undone_at)
     if is_demo:
-        raise InputError(f"import #{import_id} is the demo enterprise; it is removed by your first own import")
+        raise InputError(f"import #{import_id} is the demo enterprise; it is removed by your first own import", code="undo.demo",
+                         id=import_id)
     later = con.execute("SELECT max(id) FROM imports WHERE kind = 'reclassify' AND undone_at IS NULL AND id > ?",
                         [import_id]).fetchall()[0][0]
     if later is not None and kind == "reclassify":
-        raise InputError(f"reclassification #{later} came after #{import_id}; undo #{later} first")
+        raise InputError(f"reclassification #{later} came after #{import_id}; undo #{later} first", code="undo.later",
+                         id=import_id, later=later)
     store.automatic_backup(con, f"before-undo-{import_id}")  # an undo deletes: the database before it is kept
     return store.undo_import(con, import_id)
 

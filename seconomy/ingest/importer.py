@@ -73,6 +73,7 @@ class Preview:
     rows: pd.DataFrame  # the first parsed rows, as they would be stored
     earlier: list[tuple[int, dt.datetime]] = field(default_factory=list)  # imports of the very same file
     problem: str | None = None
+    issue: InputError | None = None  # the problem as an error with a code (for the UI's own words)
     layout: ColumnMap | None = None
     file_layout: str = LEDGER.name  # 'ledger', 'saft', 'bank:danske', …
     saft: SaftFile | None = None
@@ -137,7 +138,7 @@ def load(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, options
     """Read the file into ``_raw`` and tell its layout (SAF-T, a bank, headerless, a ledger)."""
     prefix = head(source)  # what the file is, from its start: the file itself is streamed, never read whole
     if not prefix or (len(prefix) < HEAD and prefix.isspace()):
-        raise InputError(f"{file_name} is empty")
+        raise InputError(f"{file_name} is empty", code="file.empty", file=file_name)
     if sniff(prefix, file_name, source) == "saft":
         return _load_saft(con, source, file_name)
     loaded = bulk.load_raw(con, source, file_name, sheet=options.sheet, encoding=options.encoding,
@@ -210,7 +211,7 @@ def preview(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, opti
             loaded = exc.loaded
             return Preview(file_name, loaded.sha256 if loaded else "", loaded.detected if loaded else Detected("csv"),
                            loaded.header if loaded else [], None, pd.DataFrame(), _earlier(con, loaded.sha256) if loaded else [],
-                           problem=str(exc), layout=exc.mapping, file_layout=exc.layout_name)
+                           problem=str(exc), layout=exc.mapping, file_layout=exc.layout_name, issue=exc)
         result = Preview(file_name, file.loaded.sha256, file.loaded.detected, file.loaded.header, staged,
                          _preview_rows(scratch, staged.sign), _earlier(con, file.loaded.sha256), file_layout=file.layout.name,
                          saft=file.saft)
@@ -230,13 +231,13 @@ def sign_question_message(staged: Staged) -> str:
 
 def _check(staged: Staged, file_name: str, options: ImportOptions) -> None:
     if staged.records == 0:
-        raise InputError(f"{file_name} has a header but no rows")
+        raise InputError(f"{file_name} has a header but no rows", code="file.no_rows", file=file_name)
     if staged.sign_question:
-        raise InputError(sign_question_message(staged))
+        raise InputError(sign_question_message(staged), code="import.sign", negatives=staged.negatives, rows=staged.income_rows)
     if staged.error_count and not options.skip_invalid:
         shown = f" (the first {len(staged.errors)} are listed)" if len(staged.errors) < staged.error_count else ""
         raise InputError(f"{staged.rejected_lines} of {staged.records} rows are invalid; nothing was imported{shown}",
-                         staged.line_errors)
+                         staged.line_errors, code="import.invalid", rejected=staged.rejected_lines, rows=staged.records)
 
 
 def _store_views(con, staged: Staged) -> None:
@@ -298,7 +299,7 @@ def _import(con, source: Source, file_name: str, options: ImportOptions, dry_run
         _check(staged, file_name, options)
         if set_cash and staged.closing_balance is None and (file.saft is None or file.saft.cash is None):
             raise InputError(f"{file_name} has no balance to take the cash from (a bank statement's balance column, "
-                             "or a SAF-T file's bank accounts)")
+                             "or a SAF-T file's bank accounts)", code="import.no_balance", file=file_name)
         rejected = rejected_rows(con, file.loaded, staged) if staged.rejected_lines else None
         earlier = _earlier(con, file.loaded.sha256)
         demo = store.has_demo(con)

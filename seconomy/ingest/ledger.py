@@ -50,8 +50,8 @@ REASONS = {
 class LayoutError(InputError):
     """The file lacks a column an import needs; carries the mapping found so far for the UI to complete."""
 
-    def __init__(self, message: str, mapping: ColumnMap):
-        super().__init__(message)
+    def __init__(self, message: str, mapping: ColumnMap, *, code: str | None = None, **params: object):
+        super().__init__(message, code=code, **params)
         self.mapping = mapping
         self.loaded: Loaded | None = None  # set by the importer: the file as loaded
         self.layout_name = LEDGER.name
@@ -153,7 +153,7 @@ class Staged:
 
     @property
     def line_errors(self) -> list[LineError]:
-        return [LineError(int(r.line), r.column, r.value, r.reason) for r in self.errors.itertuples()]
+        return [LineError(int(r.line), r.column, r.value, r.reason, f"data.reason.{r.code}") for r in self.errors.itertuples()]
 
 
 def _amount_sources(mapping: ColumnMap) -> tuple[list[tuple[str, int]], bool]:
@@ -166,12 +166,12 @@ def _amount_sources(mapping: ColumnMap) -> tuple[list[tuple[str, int]], bool]:
         if mapping.get("vat") is None:  # income is the amount excluding VAT; gross alone does not say it
             raise LayoutError("the file has amounts including VAT (moms) only; income is the amount excluding VAT: "
                               "choose that column with --column net_amount=HEADER, or the VAT column with --column vat=HEADER",
-                              mapping)
+                              mapping, code="layout.gross_only")
         return [("gross_amount", 1), ("vat", -1)], True
     if mapping.get("credit") is not None or mapping.get("debit") is not None:
         return [(r, s) for r, s in (("credit", 1), ("debit", -1)) if mapping.get(r) is not None], False
     raise LayoutError("the file has no amount column (beløb, amount, netto, kredit …); "
-                      "choose it with --column amount=HEADER (or on the Data page)", mapping)
+                      "choose it with --column amount=HEADER (or on the Data page)", mapping, code="layout.no_amount")
 
 
 def _require(mapping: ColumnMap, header: list[str], layout: Layout) -> None:
@@ -179,11 +179,14 @@ def _require(mapping: ColumnMap, header: list[str], layout: Layout) -> None:
     from_text = layout.mode.counterparty_from_text and mapping.get("description") is not None
     needed = [("date", "date (dato)")] + ([] if from_text else [("counterparty", "counterparty (kunde, modpart)")])
     missing = [label for role, label in needed if mapping.get(role) is None]
+    roles = [role for role, _ in needed if mapping.get(role) is None]
     if all(mapping.get(r) is None for r in ("net_amount", "amount", "gross_amount", "credit", "debit")):
         missing.append("amount (beløb, netto, kredit)")
+        roles.append("amount")
     if missing:
         raise LayoutError(f"the file has no {', no '.join(missing)} column; its columns are: {', '.join(header) or '(none)'}. "
-                          "Choose them with --column ROLE=HEADER (or on the Data page)", mapping)
+                          "Choose them with --column ROLE=HEADER (or on the Data page)", mapping, code="layout.missing",
+                          roles=tuple(roles), columns=", ".join(header))
 
 
 def _decimal(con, mapping: ColumnMap, sources: list[tuple[str, int]], loaded: Loaded, options: ImportOptions) -> str:

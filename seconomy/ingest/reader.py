@@ -13,9 +13,11 @@ raise ``InputError``.
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +54,32 @@ class Detected:
         return f"CSV, {ENCODING_NAMES.get(self.encoding, self.encoding)}, {DELIMITER_NAMES.get(self.delimiter, self.delimiter)}-separated"
 
 
+_DESCRIBED_CSV = re.compile(r"^CSV, (?P<encoding>.+), (?P<delimiter>[a-z]+)-separated$")
+_DESCRIBED_XLSX = re.compile(r"^Excel workbook, sheet (?P<sheet>'.*'|\".*\")$")
+
+
+def parse_description(text: object) -> Detected | None:
+    """The Detected that ``Detected.describe`` wrote (the import history stores that English text), or None.
+
+    Why: the history keeps the English description for the CLI; the UI reads it back into its parts and says
+    it in the page's language.
+    """
+    if not isinstance(text, str):
+        return None
+    if text == "SAF-T Financial DK (XML)":
+        return Detected("saft")
+    if found := _DESCRIBED_XLSX.match(text):
+        try:
+            return Detected("xlsx", sheet=str(ast.literal_eval(found["sheet"])))
+        except (ValueError, SyntaxError):
+            return None
+    if found := _DESCRIBED_CSV.match(text):
+        encodings = {name: code for code, name in ENCODING_NAMES.items()}
+        delimiters = {name: mark for mark, name in DELIMITER_NAMES.items()}
+        return Detected("csv", encodings.get(found["encoding"], found["encoding"]), delimiters.get(found["delimiter"]))
+    return None
+
+
 @dataclass
 class RawTable:
     """A file's header and rows as read, before any interpretation.
@@ -75,7 +103,7 @@ def read_bytes(source: Source) -> bytes:
     try:
         return Path(source).read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read {source}: {exc.strerror or exc}", code="file.unreadable", file=str(source)) from exc
 
 
 def file_kind(data: bytes, file_name: str = "") -> str:
@@ -83,7 +111,8 @@ def file_kind(data: bytes, file_name: str = "") -> str:
     if data[:4] == b"PK\x03\x04":
         return "xlsx"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f"{file_name or 'the file'} is an old Excel .xls workbook; save it as .xlsx or CSV and import that")
+        raise InputError(f"{file_name or 'the file'} is an old Excel .xls workbook; save it as .xlsx or CSV and import that",
+                         code="unsupported.xls")
     return "csv"
 
 
@@ -94,13 +123,13 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         try:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(_decode_message(data, encoding, exc)) from exc
+            raise InputError(_decode_message(data, encoding, exc), **_decode_code(data, encoding, exc)) from exc
     if data[:3] == b"\xef\xbb\xbf":
         return _strict(data, "utf-8-sig")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return _strict(data, "utf-16")
     if b"\x00" in data[:4096]:
-        raise InputError("this is not a text file (it contains NUL bytes); export the ledger as CSV or XLSX")
+        raise InputError("this is not a text file (it contains NUL bytes); export the ledger as CSV or XLSX", code="file.binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -115,7 +144,14 @@ def _strict(data: bytes, encoding: str) -> tuple[str, str]:
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        raise InputError(_decode_message(data, encoding, exc)) from exc
+        raise InputError(_decode_message(data, encoding, exc), **_decode_code(data, encoding, exc)) from exc
+
+
+def _decode_code(data: bytes, encoding: str, exc: Exception) -> dict[str, object]:
+    """The code and parameters of ``_decode_message`` (for the UI's own words)."""
+    if isinstance(exc, LookupError):
+        return {"code": "file.encoding_unknown", "encoding": encoding}
+    return {"code": "file.encoding", "encoding": encoding, "line": data[: getattr(exc, "start", 0)].count(b"\n") + 1}
 
 
 def _decode_message(data: bytes, encoding: str, exc: Exception) -> str:
@@ -153,7 +189,7 @@ def csv_records(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
                 yield start, record
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(f"line {start}: the CSV cannot be read: {exc}") from exc
+        raise InputError(f"line {start}: the CSV cannot be read: {exc}", code="file.csv", line=start, detail=str(exc)) from exc
 
 
 def clean_header(cells: list[object]) -> list[str]:
@@ -170,7 +206,7 @@ def split_records(records: Iterator[tuple[int, list]], width: int) -> tuple[list
         if len(record) > width and not any(str(c).strip() for c in record[width:] if c is not None):
             record = record[:width]
         if len(record) != width:
-            errors.append(LineError(line, "(row)", "", f"expected {width} fields, found {len(record)}"))
+            errors.append(LineError(line, "(row)", "", f"expected {width} fields, found {len(record)}", "data.reason.fields"))
             continue
         rows.append(list(record))
         lines.append(line)
@@ -183,7 +219,7 @@ def read_csv_text(text: str, encoding: str, delimiter: str | None = None) -> Raw
     records = csv_records(text, delim)
     first = next(records, None)
     if first is None:
-        raise InputError("the file is empty: no header line")
+        raise InputError("the file is empty: no header line", code="file.no_header")
     header = clean_header(first[1])
     rows, lines, errors = split_records(records, len(header))
     return RawTable(header, rows, lines, Detected("csv", encoding, delim), errors)
@@ -194,7 +230,7 @@ def read_table(source: Source, file_name: str, *, sheet: str | None = None, enco
     """Read a CSV or XLSX file (path or bytes) into a RawTable; detects what it is not told."""
     data = read_bytes(source)
     if not data or data.isspace():
-        raise InputError(f"{file_name} is empty")
+        raise InputError(f"{file_name} is empty", code="file.empty", file=file_name)
     if file_kind(data, file_name) == "xlsx":
         from seconomy.ingest.xlsx import read_xlsx  # openpyxl only when needed
 

@@ -73,7 +73,7 @@ def _diff(con: duckdb.DuckDBPyConnection) -> None:
 def reclassify(con: duckdb.DuckDBPyConnection, *, rules: tuple[Rule, ...] | None = None, dry_run: bool = False) -> Reclassified:
     """Apply the (stored, or given) rules to every stored entry; record it as one undoable step."""
     if not con.execute("SELECT count(*) FROM entries").fetchall()[0][0]:
-        raise InputError("there are no entries to reclassify: import a file first")
+        raise InputError("there are no entries to reclassify: import a file first", code="reclassify.empty")
     _public_bodies(con)
     _parsed_from_entries(con)
     own = Own.from_settings(get_settings(con))

@@ -41,17 +41,21 @@ def read_rules(source: str | Path | bytes, name: str) -> list[Rule]:
     unknown = [h for h, c in zip(table.headers, columns, strict=True) if c is None and h]
     if unknown or "match" not in columns:
         raise InputError(f"{name}: the columns must be {';'.join(FILE_COLUMNS)}", [
-            LineError(1, h, "", "unknown column") for h in unknown] or [LineError(1, "match", "", "is required")])
+            LineError(1, h, "", "unknown column", "rules.file.unknown_column") for h in unknown]
+            or [LineError(1, "match", "", "is required", "agreements.err.required")], code="rules.file.columns",
+            columns=";".join(FILE_COLUMNS))
     rules: list[Rule] = []
     for line, cells in table.rows:
         raw = {c: unneutralise(v) if isinstance(v, str) else v for c, v in zip(columns, cells, strict=True) if c}
         rule, problems = clean_rule(raw)
         spelled = {c: h for h, c in zip(table.headers, columns, strict=True) if c}
-        errors += [LineError(line, spelled.get(p.column, p.column), cpr.mask(p.value), p.reason) for p in problems]
+        errors += [LineError(line, spelled.get(p.column, p.column), cpr.mask(p.value), p.reason, f"agreements.err.{p.code}",
+                             tuple(p.params.items())) for p in problems]
         if rule is not None:
             rules.append(with_origin(rule))
     if errors:
-        raise InputError(f"{name}: {len(errors)} problem(s); no rule was changed", errors)
+        raise InputError(f"{name}: {len(errors)} problem(s); no rule was changed", errors, code="rules.file.problems",
+                         count=len(errors))
     return rules
 
 

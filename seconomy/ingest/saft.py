@@ -229,7 +229,8 @@ def read_saft(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, ta
 
     found = country(_head(source))
     if found != "DK":
-        raise InputError(f"{file_name} is a SAF-T file of another country ({found}); export the Danish SAF-T Financial file")
+        raise InputError(f"{file_name} is a SAF-T file of another country ({found}); export the Danish SAF-T Financial file",
+                         code="saft.country", file=file_name, country=found)
     saft = SaftFile()
     stream = io.BytesIO(source) if isinstance(source, bytes) else str(source)
     parser = etree.iterparse(stream, events=("end",), tag=[f"{{{NAMESPACE}}}{t}" for t in _TAGS], resolve_entities=False,
@@ -257,7 +258,8 @@ def read_saft(con: duckdb.DuckDBPyConnection, source: Source, file_name: str, ta
             while parent is not None and element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"line {exc.lineno}: {file_name} is not well-formed XML: {exc.msg}") from None
+        raise InputError(f"line {exc.lineno}: {file_name} is not well-formed XML: {exc.msg}", code="saft.xml", line=exc.lineno,
+                         file=file_name, detail=exc.msg) from None
     if batch:
         _flush(con, table, batch)
         saft.lines += len(batch)

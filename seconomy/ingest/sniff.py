@@ -21,7 +21,7 @@ class UnsupportedFormat(UsageError):
     """A file of a kind the import does not read (exit 2); ``kind`` names it (json, xml, pdf, zip, image …)."""
 
     def __init__(self, kind: str, message: str):
-        super().__init__(message)
+        super().__init__(message, code=f"unsupported.{kind}")
         self.kind = kind
 
 

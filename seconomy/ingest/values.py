@@ -44,6 +44,7 @@ def amount_pattern(decimal: str) -> str:
 
 
 _AMOUNT_RE = {mark: re.compile(amount_pattern(mark)) for mark in _GROUPS}
+_CURRENCY_WORD = re.compile(r"(?i)\b(?:kr\.?|dkk)")
 
 # Dates after '.' and '/' became '-': yyyy-m-d (with an optional time, as Excel text exports write it),
 # d-m-yyyy or d-m-yy. Groups: first, middle, last part.
@@ -60,6 +61,7 @@ def guess_decimal(text: str) -> str | None:
     The later of ',' and '.' is the decimal mark; a separator that occurs twice, or once before
     exactly three digits, separates thousands.
     """
+    text = _CURRENCY_WORD.sub("", text)  # the point of "kr." is no decimal mark: "1.234,50 kr."
     last = max(text.rfind(","), text.rfind("."))
     if last < 0:
         return None

@@ -45,9 +45,11 @@ def _open(data: bytes, file_name: str):
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__})") from exc
+        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__})", code="xlsx.unreadable",
+                         file=file_name) from exc
     except Exception as exc:  # openpyxl raises assorted errors on damaged files
-        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})") from exc
+        raise InputError(f"{file_name} is not a readable .xlsx workbook ({exc.__class__.__name__}: {exc})",
+                         code="xlsx.unreadable", file=file_name) from exc
 
 
 def sheet_names(data: bytes, file_name: str = "workbook") -> list[str]:
@@ -65,17 +67,18 @@ def read_xlsx(data: bytes, file_name: str, sheet: str | None = None, header: boo
     try:
         names = tuple(book.sheetnames)
         if not names:
-            raise InputError(f"{file_name} has no sheets")
+            raise InputError(f"{file_name} has no sheets", code="xlsx.no_sheets", file=file_name)
         chosen = names[0] if sheet is None else _match_sheet(sheet, names, file_name)
         try:
             raw = [(n, [_cell_value(c) for c in cells]) for n, cells in enumerate(book[chosen].iter_rows(values_only=True), start=1)]
         except Exception as exc:  # a damaged sheet part
-            raise InputError(f"{file_name}: sheet {chosen!r} cannot be read ({exc.__class__.__name__})") from exc
+            raise InputError(f"{file_name}: sheet {chosen!r} cannot be read ({exc.__class__.__name__})", code="xlsx.sheet_unreadable",
+                             file=file_name, sheet=chosen) from exc
     finally:
         book.close()
     records = [(n, _trim(cells)) for n, cells in raw if any(_filled(c) for c in cells)]
     if not records:
-        raise InputError(f"{file_name}: sheet {chosen!r} is empty")
+        raise InputError(f"{file_name}: sheet {chosen!r} is empty", code="xlsx.sheet_empty", file=file_name, sheet=chosen)
     if header:
         names_row, body = clean_header(records[0][1]), records[1:]
         while names_row and not names_row[-1]:
@@ -91,7 +94,8 @@ def _match_sheet(wanted: str, names: tuple[str, ...], file_name: str) -> str:
     for name in names:
         if name == wanted or name.strip().lower() == wanted.strip().lower():
             return name
-    raise InputError(f"{file_name} has no sheet {wanted!r}; its sheets are: {', '.join(names)}")
+    raise InputError(f"{file_name} has no sheet {wanted!r}; its sheets are: {', '.join(names)}", code="xlsx.no_sheet",
+                     file=file_name, sheet=wanted, sheets=", ".join(names))
 
 
 def _filled(cell: object) -> bool:

@@ -1,20 +1,22 @@
 """The plain-language verdict: a few sentences built from catalog keys and typed values.
 
 The domain decides WHAT to say (which catalog key, which figures); the words live in the catalog
-(seconomy/ui/catalog/risk.py, Danish and English) and the numbers are formatted for the language
+(seconomy/text/catalog/risk.py, Danish and English) and the numbers are formatted for the language
 only when rendered, so the app and the CLI say the same thing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
-from seconomy import fmt
 from seconomy.municipalities import by_code
 from seconomy.risk.measures import Concentration
+from seconomy.text import format as fmt
+from seconomy.text.catalog import CATALOG
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,15 @@ def _municipal(result: Concentration) -> list[Sentence]:
     ]
 
 
-def render(sentences: list[Sentence], lang: str, texts: dict[str, tuple[str, str]] | None = None) -> str:
-    """The sentences as one paragraph in ``lang`` ('da' or 'en'), numbers formatted for that language."""
+def render(sentences: list[Sentence], lang: str, texts: dict[str, tuple[str, str]] | None = None,
+           escape: Callable[[str], str] | None = None) -> str:
+    """The sentences as one paragraph in ``lang`` ('da' or 'en'), numbers formatted for that language.
+
+    ``escape`` is applied to every plain value (payer and municipality names come from the ledger): the UI
+    passes ``seconomy.ui.safe.md`` so a name never becomes markdown.
+    """
     if texts is None:
-        from seconomy.ui.catalog import CATALOG as texts  # plain data, no Streamlit
+        texts = CATALOG
     index = 0 if lang == "da" else 1
 
     def value(v: object) -> str:
@@ -132,6 +139,6 @@ def render(sentences: list[Sentence], lang: str, texts: dict[str, tuple[str, str
         if isinstance(v, Label):
             text = texts[v.key][index]
             return text[:1].lower() + text[1:] if v.lower else text
-        return str(v)
+        return escape(str(v)) if escape else str(v)
 
     return " ".join(texts[s.key][index].format(**{k: value(v) for k, v in s.values.items()}) for s in sentences)

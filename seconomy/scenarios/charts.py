@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from seconomy.charts import FONT
+from seconomy.text.safe import plotly_text
 
 BASELINE, SCENARIO, NEGATIVE = "#264653", "#e76f51", "#c1121f"
 PALETTE = ("#e76f51", "#2a9d8f", "#8e6c8a", "#e9c46a")
@@ -43,7 +44,7 @@ def cash_lines(monthly: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure:
         first = negative.iloc[0]
         fig.add_trace(go.Scatter(x=[first["month"]], y=[first["cash"]], name=labels["first_negative"], mode="markers",
                                  marker=dict(color=NEGATIVE, size=14, symbol="x")))
-    fig.update_xaxes(dtick="M1", tickformat="%m/%Y")
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y", hoverformat="%b %Y")
     return _layout(fig, money_axis=labels["axis"])
 
 
@@ -51,7 +52,7 @@ def waterfall(steps: pd.DataFrame, labels: Mapping[str, str], step_label: Callab
     """From the baseline result to the scenario result over the horizon, one bar per shock."""
     measure = ["absolute" if kind in ("base", "total") else "relative" for kind in steps["kind"]]
     fig = go.Figure(go.Waterfall(
-        x=[step_label(s) for s in steps["step"]], y=steps["amount"], measure=measure,
+        x=[plotly_text(step_label(s)) for s in steps["step"]], y=steps["amount"], measure=measure,
         decreasing=dict(marker=dict(color=SCENARIO)), increasing=dict(marker=dict(color="#2a9d8f")),
         totals=dict(marker=dict(color=BASELINE)), connector=dict(line=dict(color="#999")),
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
@@ -68,9 +69,9 @@ def compare_cash(series: Sequence[tuple[str, pd.DataFrame]], labels: Mapping[str
         fig.add_trace(go.Scatter(x=first["month"], y=first["baseline_cash"], name=labels["baseline"], mode="lines",
                                  line=dict(color=BASELINE, dash="dash")))
     for (name, monthly), color in zip(series, PALETTE, strict=False):
-        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["cash"], name=name, mode="lines+markers",
+        fig.add_trace(go.Scatter(x=monthly["month"], y=monthly["cash"], name=plotly_text(name), mode="lines+markers",
                                  line=dict(color=color, width=3)))
-    fig.update_xaxes(dtick="M1", tickformat="%m/%Y")
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y", hoverformat="%b %Y")
     return _layout(fig, height=400, money_axis=labels["axis"])
 
 
@@ -86,7 +87,7 @@ def fan(cash: pd.DataFrame, labels: Mapping[str, str]) -> go.Figure:
                              line=dict(color=SCENARIO, width=3)))
     fig.add_trace(go.Scatter(x=cash["month"], y=cash["forecast"], name=labels["forecast"], mode="lines",
                              line=dict(color=BASELINE, dash="dash")))
-    fig.update_xaxes(dtick="M1", tickformat="%m/%Y")
+    fig.update_xaxes(dtick="M1", tickformat="%b %Y", hoverformat="%b %Y")
     return _layout(fig, height=400, money_axis=labels["axis"])
 
 

@@ -1,46 +1,30 @@
 """Shocks and cost changes in plain words ("Gladsaxe stops from Apr 2027"), in Danish or English.
 
-The words come from the UI catalog, handed in as a ``Words`` bundle, so the page, the board report
-and the CLI describe a scenario the same way without the domain importing the UI.
+The words come from the catalog, handed in as a ``Words`` bundle (seconomy.text.words), so the page, the
+board report and the CLI describe a scenario the same way without the domain importing the UI.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 
-from seconomy import fmt
 from seconomy.scenarios.spec import ANY_MUNICIPALITY, CostShock, Shock
+from seconomy.text.format import MINUS
+from seconomy.text.words import Words
+from seconomy.text.words import words as _bundle
 
-_INDEX = {"da": 0, "en": 1}
-
-
-@dataclass(frozen=True)
-class Words:
-    """Text lookup and formatters of one language."""
-
-    lang: str
-    text: Callable[..., str]  # text(key, **values)
-    month: Callable[[dt.date], str]
-    money: Callable[[object], str]
-    percent: Callable[..., str]  # percent(share, decimals=1)
-    stream: Callable[[str], str]
+__all__ = ["Words", "describe_cost", "describe_shock", "shock_target", "words"]
 
 
-def words(lang: str, catalog: Mapping[str, tuple[str, str]]) -> Words:
-    """A Words bundle over a (Danish, English) catalog and seconomy.fmt."""
-    def text(key: str, **values: object) -> str:
-        raw = catalog[key][_INDEX[lang]]
-        return raw.format(**values) if values else raw
-
-    return Words(lang, text, lambda d: fmt.month(d, lang), lambda v: fmt.money(v, lang),
-                 lambda s, decimals=1: fmt.percent(s, lang, decimals), lambda s: text(f"stream.{s}"))
+def words(lang: str, catalog: Mapping[str, tuple[str, str]] | None = None) -> Words:
+    """The Words bundle of ``lang`` (seconomy.text.words), over ``catalog`` when one is given."""
+    return _bundle(lang, catalog)
 
 
 def _signed_percent(words: Words, change: float) -> str:
     text = words.percent(abs(change), 0 if round(change * 100, 6) == round(change * 100) else 1)
-    return ("+" if change > 0 else "−") + text if change else text
+    return ("+" if change > 0 else MINUS) + text if change else text
 
 
 def _period(words: Words, start: dt.date | None, end: dt.date | None) -> str:
@@ -81,7 +65,7 @@ def describe_shock(words: Words, shock: Shock) -> str:
     else:
         amount = float(shock.amount)
         head = words.text("scn.desc.amount", target=shock_target(words, shock),
-                          amount=("+" if amount > 0 else "−") + words.money(abs(amount)))
+                          amount=words.signed_money(amount))
     return f"{head} ({_period(words, shock.start, shock.end)})"
 
 
@@ -91,7 +75,7 @@ def describe_cost(words: Words, shock: CostShock) -> str:
                                     shock.stream and words.stream(shock.stream)) if p) or words.text("scn.costs.all")
     if shock.amount is not None:
         amount = float(shock.amount)
-        effect = ("+" if amount > 0 else "−") + words.money(abs(amount)) + " " + words.text("scn.desc.per_month")
+        effect = words.signed_money(amount) + " " + words.text("scn.desc.per_month")
         target = shock.label or shock.category or words.text("scn.costs.new_line")
     else:
         effect = _signed_percent(words, shock.change)

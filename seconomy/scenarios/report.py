@@ -20,7 +20,6 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from seconomy import fmt
 from seconomy.scenarios import charts
 from seconomy.scenarios.describe import Words, describe_cost, describe_shock, shock_target
 from seconomy.scenarios.montecarlo import SimulationResult
@@ -28,6 +27,8 @@ from seconomy.scenarios.results import ScenarioResult
 from seconomy.scenarios.reverse import ReverseAnswer
 from seconomy.scenarios.spec import Spec
 from seconomy.scenarios.verdict import cut_text, target_text, verdict
+from seconomy.text import format as fmt
+from seconomy.text.charts import config as plotly_config
 
 CSS = """
 @page { size: A4; margin: 14mm 13mm 16mm 13mm; }
@@ -75,12 +76,13 @@ def _markdown(text: str) -> str:
 
 def _figure(fig: go.Figure, words: Words) -> str:
     """A chart sized for the A4 column: fixed width, room for the axis labels, month ticks at an angle."""
-    fig.update_layout(separators=",." if words.lang == "da" else ".,", width=680, height=FIGURE_HEIGHT,
+    config = plotly_config(words, {"displayModeBar": False, "responsive": False})
+    fig.update_layout(separators=words.separators, width=680, height=FIGURE_HEIGHT,
                       margin=dict(l=80, r=20, t=40, b=70), font=dict(family="Arial, Helvetica, sans-serif", size=11))
     fig.update_xaxes(tickangle=-45, automargin=True)
     fig.update_yaxes(automargin=True)
     body = pio.to_html(fig, full_html=False, include_plotlyjs=False, default_width=FIGURE_WIDTH,
-                       default_height=f"{FIGURE_HEIGHT}px", config={"displayModeBar": False, "responsive": False})
+                       default_height=f"{FIGURE_HEIGHT}px", config=config)
     return f'<div class="figure">{body}</div>'
 
 

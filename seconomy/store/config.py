@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 import duckdb
 
 from seconomy.errors import InputError, LineError
 from seconomy.ingest.cpr import has_cpr
-from seconomy.settings import BY_NAME, Share, get_settings, validate
+from seconomy.settings import BY_NAME, SettingProblem, canonical, check, get_settings
 from seconomy.store.tx import transaction
-
-_LEADING_ZEROS = re.compile(r"^([-+]?)0+(?=[0-9])")
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> None:
     """Store one setting; the name must be in seconomy.settings.SETTINGS."""
     if name not in BY_NAME:
         raise KeyError(f"unknown setting {name!r}; known: {', '.join(BY_NAME)}")
-    kind = BY_NAME[name].kind
-    BY_NAME[name].read(value)  # refuse a value the reader could not parse
-    text = str(value)
-    if kind in (int, float, Decimal, Share):  # a number is stored as a number reads: "0101901234" (a CPR?) as 101901234
-        text = _LEADING_ZEROS.sub(r"\1", text.strip())
+    text = canonical(name, value)  # refuses what the one parser cannot read; a number stored as it reads: "0101901234" as 101901234
+    BY_NAME[name].read(text)
     con.execute(
         "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         [name, text],
@@ -36,23 +30,25 @@ def change_setting(con: duckdb.DuckDBPyConnection, name: str, value: object) -> 
     A problem the stored settings already had does not block changing another one.
     """
     current = {n: str(v) for n, v in get_settings(con).items()}
-    before = set(validate(current))
-    problems = [p for p in validate({**current, name: value}) if p not in before]
+    before = {(p.name, p.code) for p in check(current)}
+    problems = [p for p in check({**current, name: value}) if (p.name, p.code) not in before]
     if problems:
-        raise InputError(f"setting {name} not changed",
-                         [LineError(0, n, str(value) if n == name else current.get(n, ""), reason) for n, reason in problems])
-    set_setting(con, name, str(value).strip())
+        raise InputError(f"setting {name} not changed", [_line_error(p) for p in problems], code="settings.not_saved")
+    set_setting(con, name, canonical(name, value))
+
+
+def _line_error(problem: SettingProblem) -> LineError:
+    return LineError(0, problem.name, problem.value, problem.reason, f"setting.err.{problem.code}")
 
 
 def update_settings(con: duckdb.DuckDBPyConnection, values: dict[str, object]) -> None:
     """Validate and store several settings at once, all or nothing."""
-    problems = validate(values)
+    problems = check(values)
     if problems:
-        raise InputError("settings not saved", [LineError(0, name, str(values.get(name, "")), reason)
-                                                for name, reason in problems])
+        raise InputError("settings not saved", [_line_error(p) for p in problems], code="settings.not_saved")
     with transaction(con):
         for name, value in values.items():
-            set_setting(con, name, str(value).strip())
+            set_setting(con, name, canonical(name, value))
 
 
 def fill_company(con: duckdb.DuckDBPyConnection, name: str | None, cvr: str | None) -> None:

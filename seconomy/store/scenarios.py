@@ -52,25 +52,25 @@ def update_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, name: str,
     """Rename and/or change one saved scenario."""
     name = name.strip()
     if not name:
-        raise ScenarioError("a scenario needs a name")
+        raise ScenarioError("a scenario needs a name", code="scenario.no_name")
     refuse_cpr_name(name, spec_json)
     if _taken(con, name, other_than=scenario_id):
-        raise ScenarioError(f"a scenario called {name!r} already exists")
+        raise ScenarioError(f"a scenario called {name!r} already exists", code="scenario.taken", name=name)
     changed = con.execute(
         "UPDATE scenarios SET name = ?, spec = ?, updated_at = current_localtimestamp() WHERE id = ? RETURNING id",
         [name, _with_name(spec_json, name), scenario_id],
     ).fetchall()
     if not changed:
-        raise ScenarioError(f"there is no saved scenario with id {scenario_id}")
+        raise ScenarioError(f"there is no saved scenario with id {scenario_id}", code="scenario.unknown", id=scenario_id)
 
 
 def create_scenario(con: duckdb.DuckDBPyConnection, name: str, spec_json: str) -> int:
     """Save a new scenario; refuse a name that is taken (use update_scenario to change one)."""
     name = name.strip()
     if not name:
-        raise ScenarioError("a scenario needs a name")
+        raise ScenarioError("a scenario needs a name", code="scenario.no_name")
     if _taken(con, name):
-        raise ScenarioError(f"a scenario called {name!r} already exists")
+        raise ScenarioError(f"a scenario called {name!r} already exists", code="scenario.taken", name=name)
     return save_scenario(con, name, _with_name(spec_json, name))
 
 
@@ -78,7 +78,7 @@ def copy_scenario(con: duckdb.DuckDBPyConnection, scenario_id: int, suffix: str 
     """Save a copy under "<name> (copy)", "<name> (copy 2)", …; return the new id."""
     found = load_scenario(con, scenario_id)
     if found is None:
-        raise ScenarioError(f"there is no saved scenario with id {scenario_id}")
+        raise ScenarioError(f"there is no saved scenario with id {scenario_id}", code="scenario.unknown", id=scenario_id)
     _, name, spec_json = found
     candidate, n = f"{name} ({suffix})", 2
     while _taken(con, candidate):

@@ -30,13 +30,19 @@ from seconomy.agreements.model import (
     Problem,
 )
 from seconomy.errors import SeconomyError
+from seconomy.ingest.reader import parse_description
 from seconomy.municipalities import all_municipalities
 from seconomy.streams import STREAMS
+from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors, inputs, tables
 from seconomy.ui.auth import can_write
-from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import read, write
+from seconomy.ui.downloads import download_table
 from seconomy.ui.i18n import date, lang, money, month, number, percent, stream_label, t
+from seconomy.ui.imports import describe
+from seconomy.ui.safe import md
 from seconomy.ui.safety import upload_too_large
+from seconomy.ui.uploads import uploader
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FLASH = "ag_flash"
@@ -80,25 +86,27 @@ def problem_text(problem: Problem) -> str:
 
 
 def show_problems(problems: list[Problem]) -> None:
-    """The inline validation messages: one line per field, in the user's language."""
-    lines = "\n".join(f"- **{label(p.column)}**: {problem_text(p)}" for p in problems)
+    """The inline validation messages: one line per field, in the user's language (values escaped: they were typed)."""
+    lines = "\n".join(f"- **{label(p.column)}**: {md(problem_text(p))}" for p in problems)
     st.error(f"{t('agreements.not_saved')}\n\n{lines}")
 
 
-def _float(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def _pct(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else round(float(value) * 100, 2)
-
-
-def _percent_text(value: float | None) -> str | None:
-    return None if value is None else f"{value} %"
+def _value(row: dict | None, name: str) -> object:
+    """A stored field for a form's start value (None for a new row or an empty field)."""
+    if row is None or row.get(name) is None or pd.isna(row.get(name)):
+        return None
+    return row[name]
 
 
 def _day(value: object) -> str:
     return date(value) if value is not None and not pd.isna(value) else ""
+
+
+def _deadline(value: object) -> str:
+    """A date, marked when it has passed."""
+    if value is None or pd.isna(value):
+        return ""
+    return t("deadline.passed", date=date(value)) if pd.Timestamp(value).date() < dt.date.today() else date(value)
 
 
 def _labels(shown: dict) -> Callable[[object], str]:
@@ -138,6 +146,7 @@ def _common_columns(row: dict) -> dict[str, object]:
         label("start_date"): _day(row["start_date"]),
         label("end_date"): _day(row["end_date"]),
         t("agreements.col.renewal"): "" if probability is None or pd.isna(probability) else percent(probability, 0),
+        t("agreements.col.notice_by"): _deadline(row.get("notice_by")) if row.get("status") == "active" else _day(row.get("notice_by")),
         label("status"): t(f"agreements.status.{row['status']}"),
     }
 
@@ -148,7 +157,7 @@ def agreements_table(frame: pd.DataFrame, grants: bool, shown_month: dt.date) ->
         return
     rows = []
     for row in frame.to_dict("records"):
-        shown = {label("id"): row["id"], label("payer"): row["payer"]}
+        shown = {label("id"): f"#{row['id']}", label("payer"): row["payer"]}
         if not grants:
             shown[label("department")] = row["department"] or ""
         shown[label("stream")] = stream_label(row["stream"])
@@ -158,10 +167,10 @@ def agreements_table(frame: pd.DataFrame, grants: bool, shown_month: dt.date) ->
             due = row["next_payment_month"]
             shown[t("agreements.next_payment")] = f"{month(due)}: {money(row['next_payment'])}" if due else ""
         else:
-            shown[t("agreements.col.notice")] = "" if row["notice_months"] is None else str(int(row["notice_months"]))
+            shown[t("agreements.col.notice")] = "" if _value(row, "notice_months") is None else number(row["notice_months"])
             shown[t("agreements.month_income", month=month(shown_month))] = money(row["month_income"])
         rows.append(shown)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    tables.show(pd.DataFrame(rows), key=f"ag_table_{'grants' if grants else 'contracts'}")
     if not grants:
         total = sum(frame["month_income"], Decimal(0))
         st.caption(t("agreements.sum_contracts", month=month(shown_month), amount=money(total)))
@@ -175,14 +184,14 @@ def costs_table(frame: pd.DataFrame) -> None:
     for row in frame.to_dict("records"):
         share = row["share_of_income"]
         rows.append({
-            label("id"): row["id"], label("category"): row["category"], label("kind"): t(f"agreements.kind.{row['kind']}"),
+            label("id"): f"#{row['id']}", label("category"): row["category"], label("kind"): t(f"agreements.kind.{row['kind']}"),
             label("monthly_amount"): money(row["monthly_amount"]) if row["monthly_amount"] is not None else "",
             label("share_of_income"): percent(share) if share is not None else "",
             label("cost_stream"): stream_label(row["stream"]) if row["stream"] else "",
             label("start_date"): _day(row["start_date"]), label("end_date"): _day(row["end_date"]),
             label("in_force"): "✓" if row["in_force"] else "",
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    tables.show(pd.DataFrame(rows), key="ag_table_costs")
 
 
 def pick(kind: str, frame: pd.DataFrame, new_label: str, describe: Callable[[dict], str]) -> dict | None:
@@ -227,14 +236,12 @@ def _municipality_box(container, key: str, code: object) -> str:
 
 def _period_inputs(key: str, row: dict | None) -> tuple[dt.date | None, dt.date | None, object, object]:
     c1, c2, c3, c4 = st.columns(4)
-    start = c1.date_input(label("start_date"), value=row["start_date"] if row else this_month(), min_value=MIN_DAY,
-                          max_value=MAX_DAY, key=f"{key}_start", format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
-    end = c2.date_input(label("end_date"), value=row["end_date"] if row else None, min_value=MIN_DAY, max_value=MAX_DAY,
-                        key=f"{key}_end_date", format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
-    notice = c3.number_input(label("notice_months"), value=row["notice_months"] if row else None, step=1,
-                             key=f"{key}_notice")
-    renewal = c4.number_input(label("renewal_probability"), value=_pct(row["renewal_probability"]) if row else None,
-                              step=5.0, key=f"{key}_renewal")
+    start = inputs.date(c1, label("start_date"), row["start_date"] if row else this_month(), f"{key}_start",
+                        min_value=MIN_DAY, max_value=MAX_DAY)
+    end = inputs.date(c2, label("end_date"), _value(row, "end_date"), f"{key}_end_date", min_value=MIN_DAY, max_value=MAX_DAY)
+    notice = inputs.number(c3, label("notice_months"), _value(row, "notice_months"), f"{key}_notice", decimals=0,
+                           placeholder=t("input.placeholder.months"))
+    renewal = inputs.share(c4, label("renewal_probability"), _value(row, "renewal_probability"), f"{key}_renewal")
     return start, end, notice, renewal
 
 
@@ -244,8 +251,8 @@ def _status_note(key: str, row: dict | None) -> tuple[str, object, str]:
     status = c1.selectbox(label("status"), STATUSES, index=_index(list(STATUSES), row["status"] if row else "active"),
                           format_func=_labels({s: t(f"agreements.status.{s}") for s in STATUSES}),
                           key=f"{key}_status")
-    days = c2.number_input(label("payment_days"), value=row.get("payment_days") if row else None, step=1,
-                           help=t("agreements.payment_days_help"), key=f"{key}_payment_days")
+    days = inputs.number(c2, label("payment_days"), _value(row, "payment_days"), f"{key}_payment_days", decimals=0,
+                         help=t("agreements.payment_days_help"))
     note = c3.text_input(label("note"), value=(row["note"] or "") if row else "", key=f"{key}_note")
     return status, days, note
 
@@ -263,14 +270,12 @@ def contract_form(row: dict | None) -> tuple[str | None, dict, bool]:
         counterparty = st.text_input(label("counterparty"), value=row["counterparty"] if row else "",
                                      help=t("agreements.counterparty_help"), key=f"{key}_counterparty")
         c1, c2, c3, c4 = st.columns(4)
-        placements = c1.number_input(label("placements"), value=_float(row["placements"]) if row else None, step=1.0,
-                                     key=f"{key}_placements")
-        price = c2.number_input(label("price"), value=_float(row["price"]) if row else None, step=100.0, key=f"{key}_price")
+        placements = inputs.number(c1, label("placements"), _value(row, "placements"), f"{key}_placements")
+        price = inputs.amount(c2, label("price"), _value(row, "price"), f"{key}_price")
         units = ["", *PRICE_UNITS]
         unit = c3.selectbox(label("price_unit"), units, index=_index(units, row["price_unit"] if row else "week"),
                             format_func=_labels({u: t(f"agreements.unit.{u}") if u else "–" for u in units}), key=f"{key}_unit")
-        monthly = c4.number_input(label("monthly_amount"), value=_float(row["monthly_amount"]) if row else None,
-                                  step=1000.0, key=f"{key}_monthly")
+        monthly = inputs.amount(c4, label("monthly_amount"), _value(row, "monthly_amount"), f"{key}_monthly")
         st.caption(t("agreements.terms_help"))
         start, end, notice, renewal = _period_inputs(key, row)
         status, days, note = _status_note(key, row)
@@ -280,7 +285,7 @@ def contract_form(row: dict | None) -> tuple[str | None, dict, bool]:
     raw = {"stream": stream, "municipality": municipality, "department": department, "counterparty": counterparty,
            "placements": placements, "price": price, "price_unit": unit, "monthly_amount": monthly,
            "start_date": start, "end_date": end, "notice_months": notice, "payment_days": days,
-           "renewal_probability": _percent_text(renewal), "status": status, "note": note}
+           "renewal_probability": renewal, "status": status, "note": note}
     return action, raw, confirmed
 
 
@@ -296,8 +301,7 @@ def grant_form(row: dict | None) -> tuple[str | None, dict, bool]:
                                      key=f"{key}_counterparty")
         municipality = _municipality_box(c3, key, row["municipality_code"] if row else None)
         c1, c2 = st.columns(2)
-        total = c1.number_input(label("total_amount"), value=_float(row["total_amount"]) if row else None, step=10000.0,
-                                key=f"{key}_total")
+        total = inputs.amount(c1, label("total_amount"), _value(row, "total_amount"), f"{key}_total")
         schedule = c2.selectbox(label("schedule"), SCHEDULES, key=f"{key}_schedule",
                                 index=_index(list(SCHEDULES), row["schedule"] if row else "quarterly"),
                                 format_func=_labels({s: t(f"agreements.schedule.{s}") for s in SCHEDULES}))
@@ -306,7 +310,7 @@ def grant_form(row: dict | None) -> tuple[str | None, dict, bool]:
         action, confirmed = _buttons(key, row)
     raw = {"stream": stream, "counterparty": counterparty, "municipality": municipality, "total_amount": total,
            "schedule": schedule, "start_date": start, "end_date": end, "notice_months": _notice,
-           "payment_days": days, "renewal_probability": _percent_text(renewal), "status": status, "note": note}
+           "payment_days": days, "renewal_probability": renewal, "status": status, "note": note}
     return action, raw, confirmed
 
 
@@ -320,23 +324,20 @@ def cost_form(row: dict | None) -> tuple[str | None, dict, bool]:
         kind = c2.selectbox(label("kind"), COST_KINDS, index=_index(list(COST_KINDS), row["kind"] if row else "fixed"),
                             format_func=_labels({k: t(f"agreements.kind.{k}") for k in COST_KINDS}), key=f"{key}_kind")
         c1, c2, c3 = st.columns(3)
-        monthly = c1.number_input(label("monthly_amount"), value=_float(row["monthly_amount"]) if row else None,
-                                  step=1000.0, key=f"{key}_monthly")
-        share = c2.number_input(label("share_of_income"), value=_pct(row["share_of_income"]) if row else None, step=1.0,
-                                key=f"{key}_share")
+        monthly = inputs.amount(c1, label("monthly_amount"), _value(row, "monthly_amount"), f"{key}_monthly")
+        share = inputs.share(c2, label("share_of_income"), _value(row, "share_of_income"), f"{key}_share")
         streams = ["", *STREAMS]
         stream = c3.selectbox(label("cost_stream"), streams, index=_index(streams, (row["stream"] or "") if row else ""),
                               format_func=_labels({s: stream_label(s) if s else "–" for s in streams}), key=f"{key}_stream")
         st.caption(t("agreements.costs.help"))
         c1, c2, c3 = st.columns([1, 1, 2])
-        fmt = "DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD"
-        start = c1.date_input(label("start_date"), value=row["start_date"] if row else None, min_value=MIN_DAY,
-                              max_value=MAX_DAY, key=f"{key}_start", format=fmt)
-        end = c2.date_input(label("end_date"), value=row["end_date"] if row else None, min_value=MIN_DAY,
-                            max_value=MAX_DAY, key=f"{key}_end_date", format=fmt)
+        start = inputs.date(c1, label("start_date"), _value(row, "start_date"), f"{key}_start", min_value=MIN_DAY,
+                            max_value=MAX_DAY)
+        end = inputs.date(c2, label("end_date"), _value(row, "end_date"), f"{key}_end_date", min_value=MIN_DAY,
+                          max_value=MAX_DAY)
         note = c3.text_input(label("note"), value=(row["note"] or "") if row else "", key=f"{key}_note")
         action, confirmed = _buttons(key, row)
-    raw = {"category": category, "kind": kind, "monthly_amount": monthly, "share_of_income": _percent_text(share),
+    raw = {"category": category, "kind": kind, "monthly_amount": monthly, "share_of_income": share,
            "stream": stream, "start_date": start, "end_date": end, "note": note}
     return action, raw, confirmed
 
@@ -374,6 +375,7 @@ def cost_metrics(summary: views.CostSummary) -> None:
     c1.metric(t("agreements.costs.fixed"), money(summary.fixed))
     c2.metric(t("agreements.costs.wage"), money(summary.wage))
     variable = [t("agreements.costs.variable_value", share=percent(s), stream=stream_label(k)) for k, s in summary.variable.items()]
+
     c3.markdown(f"{t('agreements.costs.variable')}  \n" + ("  \n".join(f"**{v}**" for v in variable) or "–"))
     st.caption(t("agreements.costs.as_of", day=date(summary.day)))
 
@@ -385,13 +387,12 @@ def cash_form(current: views.Cash) -> None:
     nonce = _nonce("cash")
     with st.form(f"ag_cash_{nonce}"):
         c1, c2 = st.columns(2)
-        cash = c1.number_input(label("opening_cash"), value=float(current.opening_cash), step=1000.0, format="%.2f",
-                               key=f"ag_cash_{nonce}_amount")
-        day = c2.date_input(label("cash_date"), value=current.cash_date, min_value=MIN_DAY, max_value=MAX_DAY,
-                            key=f"ag_cash_{nonce}_date", format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
+        cash = inputs.amount(c1, label("opening_cash"), current.opening_cash, f"ag_cash_{nonce}_amount")
+        day = inputs.date(c2, label("cash_date"), current.cash_date, f"ag_cash_{nonce}_date", min_value=MIN_DAY,
+                          max_value=MAX_DAY)
         saved = st.form_submit_button(t("agreements.save"), type="primary", key=f"ag_cash_{nonce}_save", disabled=not can_write())
     if saved:
-        problems = write(edit.set_cash, Decimal(repr(cash)) if cash is not None else None, day)
+        problems = write(edit.set_cash, cash, day)
         if not problems:
             _done("cash", t("agreements.cash.saved"))
         show_problems(problems)
@@ -409,6 +410,12 @@ def downloads() -> None:
     c2.download_button(t("agreements.file.download_xlsx"), lambda: read(files.export_bytes, ".xlsx", language),
                        file_name="aftaler.xlsx" if language == "da" else "agreements.xlsx", key="ag_dl_xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def file_format(described: str) -> str:
+    """How a file was read ('CSV, UTF-8, comma-separated'), in the page's language."""
+    detected = parse_description(described)
+    return describe(detected) if detected is not None else md(described)
 
 
 def findings_frame(findings: list[files.Finding]) -> pd.DataFrame:
@@ -429,8 +436,8 @@ def upload() -> None:
     st.markdown(f"**{t('agreements.file.upload')}**")
     st.caption(t("agreements.file.rules"))
     nonce = _nonce("file")
-    uploaded = st.file_uploader(t("agreements.file.upload"), type=["csv", "xlsx"], key=f"ag_upload_{nonce}",
-                                label_visibility="collapsed")
+    uploaded = uploader(t("agreements.file.upload"), key=f"ag_upload_{nonce}", types=["csv", "xlsx"],
+                        label_visibility="collapsed")
     sheet = st.text_input(t("agreements.file.sheet"), key=f"ag_sheet_{nonce}").strip() or None
     if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
         return
@@ -439,15 +446,14 @@ def upload() -> None:
     try:
         preview = read(files.preview_import, data, name, sheet)
     except SeconomyError as exc:
-        st.error(t("agreements.file.unreadable", error=str(exc)))
+        st.error(t("agreements.file.unreadable", error=errors.message(exc)))
         return
-    st.caption(t("agreements.file.format", format=preview.format))
+    st.caption(t("agreements.file.format", format=file_format(preview.format)))
     if preview.findings:
         st.error(t("agreements.file.errors", count=len(preview.findings)))
         table = findings_frame(preview.findings)
-        st.dataframe(table, hide_index=True, width="stretch")
-        st.download_button(t("download.csv"), table.to_csv(index=False).encode("utf-8"), file_name="problems.csv",
-                           mime="text/csv", key="ag_dl_problems")
+        tables.show(table.assign(**{label("line"): [number(n) for n in table[label("line")]]}), key="ag_findings")
+        download_table(table, t("agreements.file.problems_name"), key="ag_dl_problems", headers={c: c for c in table.columns})
         return
     summary = preview.summary
     if all(c is None or c.added + c.changed + c.removed == 0 for c in (summary.agreements, summary.costs)):
@@ -459,6 +465,6 @@ def upload() -> None:
         try:
             write(files.import_file, data, name, sheet)
         except SeconomyError as exc:
-            st.error(t("agreements.file.unreadable", error=str(exc)))
+            st.error(t("agreements.file.unreadable", error=errors.message(exc)))
             return
         _done("file", t("agreements.file.done"))

@@ -20,9 +20,11 @@ from seconomy.effect.budget import BudgetList, IncomeShare
 from seconomy.effect.figures import Effect, HalfYear, Overview, as_json
 from seconomy.effect.report import municipality_report
 from seconomy.municipalities import all_municipalities, by_code, resolve
+from seconomy.ui import inputs, tables
 from seconomy.ui.data import read
-from seconomy.ui.i18n import date, lang, money, number, percent, t
-from seconomy.ui.layout import download_csv, plot
+from seconomy.ui.downloads import download_table
+from seconomy.ui.i18n import date, lang, money, number, percent, t, words
+from seconomy.ui.layout import plot
 
 MUNICIPALITY = "ef_municipality"  # session key of the chosen municipality (None: all)
 
@@ -85,8 +87,7 @@ def window_picker(column, today: dt.date, first: dt.date | None) -> tuple[dt.dat
     if whole:
         return None, today
     default = (first or today.replace(month=1, day=1), today)
-    picked = column.date_input(t("effect.window"), value=default, key="ef_window",
-                               format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
+    picked = inputs.date(column, t("effect.window"), default, key="ef_window")
     return (picked[0], picked[1]) if len(picked) == 2 else (None, today)
 
 
@@ -124,12 +125,24 @@ def overview_table(overview: Overview) -> None:
     if not overview.rows:
         st.info(t("effect.none"))
         return
-    st.dataframe(pd.DataFrame([_row(e) for e in (*overview.rows, overview.total)]), hide_index=True, width="stretch",
-                 key="ef_overview")
+    tables.show(pd.DataFrame([_row(e) for e in (*overview.rows, overview.total)]), key="ef_overview")
     if any(e.suppressed for e in overview.rows):
         st.caption(t("effect.small_note"))
-    download_csv(pd.DataFrame([as_json(e) for e in overview.rows]).drop(columns=["outcomes"]), "effekt.csv"
-                 if lang() == "da" else "effect.csv", key="ef_dl_overview")
+    frame = pd.DataFrame([as_json(e) for e in overview.rows]).drop(columns=["outcomes"])
+    frame["from"] = [None if d is None else dt.date.fromisoformat(d) for d in frame["from"]]
+    frame["to"] = [dt.date.fromisoformat(d) for d in frame["to"]]
+    download_table(frame, t("effect.file.overview"), key="ef_dl_overview", headers=_download_headers())
+
+
+def _download_headers() -> dict[str, str]:
+    """The overview download's headers (the CLI's JSON keys, in words)."""
+    col = {k: t(f"effect.col.{k}") for k in ("municipality", "placements", "running", "ended", "exit_rate", "exit_rate_low",
+                                              "exit_rate_high", "dropped_out", "average_weeks", "income", "price_per_exit",
+                                              "municipal_net", "from", "to", "progression", "progression_count",
+                                              "price_paid")}
+    return {**col, "municipality_code": t("effect.col.code"), "exits_to_work_or_education": t("effect.col.exits"),
+            "suppressed": t("effect.col.suppressed_flag"), "savings": t("effect.case.savings"),
+            "saved_per_krone": t("effect.case.per_krone")}
 
 
 def details(effect: Effect, share: IncomeShare | None) -> None:
@@ -139,8 +152,8 @@ def details(effect: Effect, share: IncomeShare | None) -> None:
                 help=t("effect.placements_help", running=number(effect.running), ended=number(effect.ended)))
     c[1].metric(t("effect.col.ended"), number(effect.ended))
     c[2].metric(t("effect.col.exits"), number(effect.exits), help=t("effect.exits_help"))
-    c[3].metric(t("effect.col.exit_rate"), _maybe(effect.exit_rate, percent),
-                help=t("effect.interval_help", interval=_rate(effect)))
+    c[3].metric(t("effect.kpi.exit_rate"), _maybe(effect.exit_rate, percent),
+                help=t("effect.col.exit_rate") + ": " + t("effect.interval_help", interval=_rate(effect)))
     c[4].metric(t("effect.col.dropped_out"), number(effect.dropped_out))
     c = st.columns(3)
     c[0].metric(t("effect.col.average_weeks"), _maybe(effect.average_weeks, number, 1))
@@ -164,19 +177,19 @@ def details(effect: Effect, share: IncomeShare | None) -> None:
 def business_case(effect: Effect) -> None:
     """The municipality's net, kroner saved per krone, the saving per scheme and every assumption."""
     case = effect.case
-    c = st.columns(4)
+    c = st.columns([1.1, 1.1, 1.2, 0.6])  # room for "−4.084.715 kr.": no clipped figure at 1280 px
     c[0].metric(t("effect.case.savings"), money(case.savings))
     c[1].metric(t("effect.col.price_paid"), money(case.price_paid))
     c[2].metric(t("effect.case.net"), money(case.net))
     c[3].metric(t("effect.case.per_krone"), _maybe(case.saved_per_krone, number, 2))
     if case.lines:
-        st.dataframe(pd.DataFrame([{
+        tables.show(pd.DataFrame([{
             t("effect.col.scheme"): t(f"effect.scheme.{line.scheme}"), t("effect.case.full_exits"): number(line.exits),
             t("effect.outcome.flexjob"): number(line.flexjob_exits),
             t("effect.case.monthly_benefit"): money(line.monthly_benefit), t("effect.case.savings"): money(line.savings),
-        } for line in case.lines]), hide_index=True, width="stretch", key="ef_case")
+        } for line in case.lines]), key="ef_case")
     a = case.assumptions
-    items = [t("effect.case.horizon", months=a.horizon_months, persistence=percent(float(a.persistence), 0),
+    items = [t("effect.case.horizon", months=number(a.horizon_months), persistence=percent(float(a.persistence), 0),
                saved=number(a.months_saved, 1)),
              *[t(f"effect.case.benefit_{kind}", amount=money(a.benefits[kind])) for kind in a.benefits],
              t("effect.case.flexjob", share=percent(float(a.flexjob_share), 0)), t("effect.case.no_benefit"),
@@ -188,14 +201,14 @@ def trend(halves: tuple[HalfYear, ...]) -> None:
     if not halves:
         st.info(t("effect.trend.empty"))
         return
-    plot(charts.trend(halves, t, percent, lambda h: t("effect.half", half=h.half, year=h.year)), key="ef_trend_chart")
-    st.dataframe(pd.DataFrame([{
+    plot(charts.trend(halves, words(), lambda h: t("effect.half", half=h.half, year=h.year)), key="ef_trend_chart")
+    tables.show(pd.DataFrame([{
         t("effect.col.half_year"): t("effect.half", half=h.half, year=h.year),
         t("effect.col.placements"): number(h.effect.placements),
         t("effect.col.ended"): number(h.effect.ended), t("effect.col.exits"): number(h.effect.exits),
         t("effect.col.exit_rate"): _maybe(h.effect.exit_rate, percent),
         t("effect.col.suppressed"): t("effect.small") if h.effect.suppressed else "",
-    } for h in halves]), hide_index=True, width="stretch", key="ef_trend")
+    } for h in halves]), key="ef_trend")
 
 
 # ---------------------------------------------------------------- before the budget
@@ -203,8 +216,11 @@ def trend(halves: tuple[HalfYear, ...]) -> None:
 def as_of_picker(today: dt.date) -> dt.date:
     """The day of the before-the-budget list (default today)."""
     column = st.columns([1, 2])[0]
-    return column.date_input(t("effect.budget.as_of"), value=today, key="ef_budget_as_of",
-                             format="DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD")
+    return inputs.date(column, t("effect.budget.as_of"), today, key="ef_budget_as_of")
+
+
+def _deadline(day: dt.date, as_of: dt.date) -> str:
+    return t("deadline.passed", date=date(day)) if day < as_of else date(day)
 
 
 def budget(result: BudgetList) -> None:
@@ -224,7 +240,7 @@ def budget(result: BudgetList) -> None:
         rows.append({
             t("effect.col.municipality"): e.municipality,
             t("effect.col.share_of_income"): _maybe(e.share_of_income, percent),
-            t("effect.budget.renewal"): ", ".join(date(d) for d in e.renewals),
+            t("effect.budget.renewal"): ", ".join(_deadline(d, result.as_of) for d in e.renewals),
             t("effect.budget.last_meeting"): _maybe(e.last_manager_meeting, date),
             t("effect.budget.next_meeting"): _maybe(e.next_meeting, date),
             t("effect.budget.managers"): ", ".join(e.managers) or t("effect.budget.no_manager"),
@@ -233,8 +249,9 @@ def budget(result: BudgetList) -> None:
             t("effect.col.suppressed"): t("effect.small") if e.effect.suppressed else "",
             t("effect.budget.open_link"): effect_link(e.municipality_code),
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ef_budget", column_config={
-        t("effect.budget.open_link"): st.column_config.LinkColumn(display_text=t("effect.budget.open_text"))})
+    tables.show(pd.DataFrame(rows), key="ef_budget", columns={
+        t("effect.budget.open_link"): st.column_config.LinkColumn(t("effect.budget.open_link"),
+                                                                  display_text=t("effect.budget.open_text"))})
     st.caption(t("effect.budget.rule"))
 
 

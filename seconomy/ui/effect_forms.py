@@ -9,7 +9,6 @@ Names and summaries typed by the user are shown in tables (st.dataframe) or esca
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
@@ -18,13 +17,15 @@ from seconomy.effect import edit, files
 from seconomy.effect.model import LOG_KINDS, OUTCOMES, PRICE_UNITS, ROLES, SCHEMES, Problem
 from seconomy.errors import SeconomyError
 from seconomy.municipalities import all_municipalities, by_code
+from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors, inputs, tables
+from seconomy.ui.agreements import file_format
 from seconomy.ui.auth import can_write
-from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import read, write
 from seconomy.ui.effect import labels
 from seconomy.ui.i18n import date, lang, money, number, t
 from seconomy.ui.safe import md
-from seconomy.ui.safety import upload_too_large
+from seconomy.ui.uploads import uploader
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 FLASH = "ef_flash"
@@ -64,16 +65,22 @@ def show_problems(problems: list[Problem]) -> None:
     st.error(f"{t('effect.not_saved')}\n\n{lines}")
 
 
-def _fmt() -> str:
-    return "DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD"
-
-
 def _day(value: object) -> str:
     return "" if value is None or pd.isna(value) else date(value)
 
 
-def _float(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+def _value(row: dict | None, name: str) -> object:
+    """A stored field for a form's start value (None for a new row or an empty field)."""
+    if row is None or row.get(name) is None or pd.isna(row.get(name)):
+        return None
+    return row[name]
+
+
+def _upcoming(value: object, today: dt.date) -> str:
+    """A meeting date, marked when it has passed (a next meeting in the past was never logged)."""
+    if value is None or pd.isna(value):
+        return ""
+    return t("deadline.passed", date=date(value)) if pd.Timestamp(value).date() < today else date(value)
 
 
 def _index(options: list, value: object) -> int:
@@ -108,7 +115,7 @@ def placements_table(frame: pd.DataFrame) -> None:
         st.info(t("effect.placements.none"))
         return
     rows = [{
-        field("id"): r["id"], field("participant_code"): r["participant_code"], field("municipality"): r["municipality"],
+        field("id"): f"#{r['id']}", field("participant_code"): r["participant_code"], field("municipality"): r["municipality"],
         field("scheme"): t(f"effect.scheme.{r['scheme']}"), field("start_date"): _day(r["start_date"]),
         field("end_date"): _day(r["end_date"]),
         field("price"): f"{money(r['price'])}/{t('effect.unit.' + r['price_unit'])}",
@@ -117,7 +124,7 @@ def placements_table(frame: pd.DataFrame) -> None:
         field("scores"): "" if r["score_start"] is None else
         f"{number(r['score_start'], 1)} → {'' if r['score_end'] is None else number(r['score_end'], 1)}",
     } for r in frame.to_dict("records")]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="ef_placements")
+    tables.show(pd.DataFrame(rows), key="ef_placements")
     st.caption(t("effect.placements.count", count=number(len(frame))))
 
 
@@ -140,10 +147,9 @@ def placement_form(row: dict | None, code: int | None, agreements: dict[int, str
         scheme = c3.selectbox(field("scheme"), SCHEMES, index=_index(list(SCHEMES), row["scheme"] if row else None),
                               key=f"{key}_scheme", format_func=labels({s: t(f"effect.scheme.{s}") for s in SCHEMES}))
         c1, c2, c3, c4 = st.columns(4)
-        start = c1.date_input(field("start_date"), value=row["start_date"] if row else dt.date.today(), min_value=MIN_DAY,
-                              max_value=MAX_DAY, key=f"{key}_start", format=_fmt())
-        end = c2.date_input(field("end_date"), value=row["end_date"] if row else None, min_value=MIN_DAY,
-                            max_value=MAX_DAY, key=f"{key}_end", format=_fmt())
+        start = inputs.date(c1, field("start_date"), row["start_date"] if row else dt.date.today(), f"{key}_start",
+                            min_value=MIN_DAY, max_value=MAX_DAY)
+        end = inputs.date(c2, field("end_date"), _value(row, "end_date"), f"{key}_end", min_value=MIN_DAY, max_value=MAX_DAY)
         outcomes = ["", *OUTCOMES]
         outcome = c3.selectbox(field("outcome"), outcomes, index=_index(outcomes, (row["outcome"] or "") if row else ""),
                                key=f"{key}_outcome", format_func=labels({o: t(f"effect.outcome.{o}") if o else
@@ -152,20 +158,16 @@ def placement_form(row: dict | None, code: int | None, agreements: dict[int, str
         agreement = c4.selectbox(field("agreement_id"), options, index=_index(options, row["agreement_id"] if row else None),
                                  key=f"{key}_agreement", format_func=labels({None: "–", **agreements}))
         c1, c2, c3, c4 = st.columns(4)
-        price = c1.number_input(field("price"), value=_float(row["price"]) if row else None, step=100.0, key=f"{key}_price")
+        price = inputs.amount(c1, field("price"), _value(row, "price"), f"{key}_price")
         unit = c2.selectbox(field("price_unit"), PRICE_UNITS, index=_index(list(PRICE_UNITS), row["price_unit"] if row else "week"),
                             key=f"{key}_unit", format_func=labels({u: t(f"effect.unit.{u}") for u in PRICE_UNITS}))
-        score_start = c3.number_input(field("score_start"), value=_float(row["score_start"]) if row else None, step=1.0,
-                                      key=f"{key}_score_start")
-        score_end = c4.number_input(field("score_end"), value=_float(row["score_end"]) if row else None, step=1.0,
-                                    key=f"{key}_score_end")
+        score_start = inputs.number(c3, field("score_start"), _value(row, "score_start"), f"{key}_score_start")
+        score_end = inputs.number(c4, field("score_end"), _value(row, "score_end"), f"{key}_score_end")
         st.caption(t("effect.form.help"))
         action, confirmed = _buttons(key, row)
     raw = {"participant_code": participant, "municipality": municipality, "scheme": scheme, "start_date": start,
            "end_date": end, "outcome": outcome, "agreement_id": agreement,
-           "price": None if price is None else Decimal(repr(price)), "price_unit": unit,
-           "score_start": None if score_start is None else Decimal(repr(score_start)),
-           "score_end": None if score_end is None else Decimal(repr(score_end))}
+           "price": price, "price_unit": unit, "score_start": score_start, "score_end": score_end}
     return action, raw, confirmed
 
 
@@ -212,19 +214,20 @@ def upload() -> None:
     st.markdown(f"**{t('effect.file.upload')}**")
     st.caption(t("effect.file.rules"))
     key = f"ef_upload_{nonce()}"
-    uploaded = st.file_uploader(t("effect.file.upload"), type=["csv", "xlsx"], key=key, label_visibility="collapsed")
-    if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
+    uploaded = uploader(t("effect.file.upload"), key=key, types=["csv", "xlsx"], label_visibility="collapsed")
+    if uploaded is None:  # (a file over the upload limit is refused by the uploader before it is read)
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:
         preview = read(files.preview_import, data, name)
     except SeconomyError as exc:
-        st.error(t("effect.file.unreadable", error=md(str(exc))))
+        st.error(t("effect.file.unreadable", error=errors.message(exc)))
         return
-    st.caption(t("effect.file.format", format=md(preview.format)))
+    st.caption(t("effect.file.format", format=file_format(preview.format)))
     if preview.findings:
         st.error(t("effect.file.errors", count=len(preview.findings)))
-        st.dataframe(findings_frame(preview.findings), hide_index=True, width="stretch", key="ef_findings")
+        table = findings_frame(preview.findings)
+        tables.show(table.assign(**{field("line"): [number(n) for n in table[field("line")]]}), key="ef_findings")
         return
     counts = preview.summary.counts
     if counts.added + counts.changed == 0:
@@ -241,8 +244,8 @@ def purge(today: dt.date, years: int) -> None:
     st.markdown(f"**{t('effect.purge.title')}**")
     st.caption(t("effect.purge.help", years=years))
     c1, c2 = st.columns([1, 2])
-    before = c1.date_input(t("effect.purge.before"), value=edit.retention_cutoff(today, years), min_value=MIN_DAY,
-                           max_value=MAX_DAY, key="ef_purge_before", format=_fmt())
+    before = inputs.date(c1, t("effect.purge.before"), edit.retention_cutoff(today, years), "ef_purge_before",
+                         min_value=MIN_DAY, max_value=MAX_DAY)
     count = read(edit.count_ended_before, before)
     c2.markdown(t("effect.purge.count", count=number(count), before=date(before)))
     confirmed = c2.checkbox(t("effect.purge.confirm", count=number(count)), key=f"ef_purge_confirm_{nonce()}",
@@ -260,10 +263,11 @@ def contacts_table(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.info(t("effect.contacts.none"))
         return
-    st.dataframe(pd.DataFrame([{
+    today = dt.date.today()
+    tables.show(pd.DataFrame([{
         field("name"): r["name"], field("role"): t(f"effect.role.{r['role']}"), field("title"): r["title"] or "",
-        field("last_meeting"): _day(r["last_meeting"]), field("next_meeting"): _day(r["next_meeting"]),
-    } for r in frame.to_dict("records")]), hide_index=True, width="stretch", key="ef_contacts")
+        field("last_meeting"): _day(r["last_meeting"]), field("next_meeting"): _upcoming(r["next_meeting"], today),
+    } for r in frame.to_dict("records")]), key="ef_contacts")
 
 
 def contact_form(row: dict | None, code: int) -> tuple[str | None, dict, bool]:
@@ -276,10 +280,10 @@ def contact_form(row: dict | None, code: int) -> tuple[str | None, dict, bool]:
                             key=f"{key}_role", format_func=labels({r: t(f"effect.role.{r}") for r in ROLES}))
         title = c3.text_input(field("title"), value=(row["title"] or "") if row else "", key=f"{key}_title")
         c1, c2 = st.columns(2)
-        last = c1.date_input(field("last_meeting"), value=row["last_meeting"] if row else None, min_value=MIN_DAY,
-                             max_value=MAX_DAY, key=f"{key}_last", format=_fmt())
-        upcoming = c2.date_input(field("next_meeting"), value=row["next_meeting"] if row else None, min_value=MIN_DAY,
-                                 max_value=MAX_DAY, key=f"{key}_next", format=_fmt())
+        last = inputs.date(c1, field("last_meeting"), _value(row, "last_meeting"), f"{key}_last", min_value=MIN_DAY,
+                           max_value=MAX_DAY)
+        upcoming = inputs.date(c2, field("next_meeting"), _value(row, "next_meeting"), f"{key}_next", min_value=MIN_DAY,
+                               max_value=MAX_DAY)
         action, confirmed = _buttons(key, row)
     raw = {"municipality": code, "name": name, "role": role, "title": title, "last_meeting": last, "next_meeting": upcoming}
     return action, raw, confirmed
@@ -305,11 +309,11 @@ def log_table(frame: pd.DataFrame) -> None:
     if frame.empty:
         st.info(t("effect.log.none"))
         return
-    st.dataframe(pd.DataFrame([{
-        field("id"): r["id"], field("log_date"): _day(r["log_date"]), field("kind"): t(f"effect.kind.{r['kind']}"),
+    tables.show(pd.DataFrame([{
+        field("id"): f"#{r['id']}", field("log_date"): _day(r["log_date"]), field("kind"): t(f"effect.kind.{r['kind']}"),
         field("contact_id"): "" if r["contact_name"] is None else f"{r['contact_name']} ({t('effect.role.' + r['contact_role'])})",
         field("summary"): r["summary"] or "",
-    } for r in frame.to_dict("records")]), hide_index=True, width="stretch", key="ef_log")
+    } for r in frame.to_dict("records")]), key="ef_log")
 
 
 def log_form(code: int, contacts: pd.DataFrame, today: dt.date) -> None:
@@ -319,8 +323,7 @@ def log_form(code: int, contacts: pd.DataFrame, today: dt.date) -> None:
     with st.form(key):
         st.markdown(f"**{t('effect.log.new')}**")
         c1, c2, c3 = st.columns([1, 1, 2])
-        day = c1.date_input(field("log_date"), value=today, min_value=MIN_DAY, max_value=MAX_DAY, key=f"{key}_date",
-                            format=_fmt())
+        day = inputs.date(c1, field("log_date"), today, f"{key}_date", min_value=MIN_DAY, max_value=MAX_DAY)
         kind = c2.selectbox(field("kind"), LOG_KINDS, key=f"{key}_kind",
                             format_func=labels({k: t(f"effect.kind.{k}") for k in LOG_KINDS}))
         options = [None, *people]

@@ -16,15 +16,16 @@ from decimal import Decimal
 import pandas as pd
 import streamlit as st
 
-from seconomy.agreements.files import neutralise
 from seconomy.errors import UsageError
 from seconomy.grants import charts
 from seconomy.grants.amounts import Candidate
 from seconomy.grants.calendar import Cliff
 from seconomy.grants.plan import Options, Plan, parse_gap, to_json
 from seconomy.grants.track import TrackRecord
+from seconomy.ui import tables
+from seconomy.ui.downloads import download_table
 from seconomy.ui.i18n import date, lang, money, month, number, percent, t
-from seconomy.ui.layout import download_csv, plot
+from seconomy.ui.layout import plot
 from seconomy.ui.safe import md
 
 BASELINE = "__baseline__"
@@ -108,14 +109,14 @@ def upcoming(events: pd.DataFrame, days: int) -> None:
     if events.empty:
         st.caption(t("grants.upcoming_none", days=days))
         return
-    st.dataframe(pd.DataFrame({
+    tables.show(pd.DataFrame({
         t("grants.col.date"): [date(d) for d in events["date"]],
         t("grants.col.days"): [t("grants.days_left", days=n) for n in events["days"]],
         t("grants.col.event"): [t(f"grants.event.{k}") for k in events["kind"]],
         t("grants.col.funder"): list(events["funder"]),
         t("grants.col.project"): [p or "" for p in events["project"]],
         t("grants.col.stage"): [stage_label(s) for s in events["stage"]],
-    }), hide_index=True, width="stretch", key="gr_upcoming")
+    }), key="gr_upcoming")
 
 
 # ---------------------------------------------------------------- what if, coverage, mix
@@ -185,7 +186,7 @@ def mix(result: Plan) -> None:
         st.warning(t("grants.mix.not_reached", **values))
     st.caption(t(f"grants.mix.method.{m.method}") + " " + t(f"grants.mix.objective.{m.objective}"))
     if chosen:
-        st.dataframe(pd.DataFrame({
+        tables.show(pd.DataFrame({
             t("grants.col.id"): [f"#{c.id}" for c in chosen],
             t("grants.col.funder"): [c.funder for c in chosen],
             t("grants.col.project"): [c.project or "" for c in chosen],
@@ -193,7 +194,7 @@ def mix(result: Plan) -> None:
             t("grants.col.p"): [percent(c.p, 0) for c in chosen],
             t("grants.col.year_amount", year=result.year): [_kr(c.year_ore) for c in chosen],
             t("grants.col.effort"): [_effort_text(c.effort_hours) for c in chosen],
-        }), hide_index=True, width="stretch", key="gr_mix_table")
+        }), key="gr_mix_table")
 
 
 def _delta(before: float | None, after: float | None, share: bool) -> str | None:
@@ -249,13 +250,13 @@ def track(record: TrackRecord) -> None:
               help=t("grants.track.counts", granted=record.granted, rejected=record.rejected))
     stages = record.by_stage
     st.markdown(f"**{t('grants.track.by_stage')}**")
-    st.dataframe(pd.DataFrame({
+    tables.show(pd.DataFrame({
         t("grants.col.stage"): [stage_label(s) for s in stages["stage"]],
         t("grants.track.default"): [percent(p, 0) for p in stages["default"]],
         t("grants.track.history"): [_rate(r) for r in stages["win_rate"]],
         t("grants.track.granted"): [number(n) for n in stages["granted"]],
         t("grants.track.rejected"): [number(n) for n in stages["rejected"]],
-    }), hide_index=True, width="stretch", key="gr_track_stage")
+    }), key="gr_track_stage")
     st.caption(t("grants.track.stage_note"))
     st.markdown(f"**{t('grants.track.by_funder')}**")
     funders = record.by_funder
@@ -269,9 +270,10 @@ def track(record: TrackRecord) -> None:
         t("grants.track.rejected"): [number(n) for n in funders["rejected"]],
         t("grants.track.open"): [number(n) for n in funders["open"]],
     })
-    st.dataframe(shown, hide_index=True, width="stretch", key="gr_track_funder")
-    funder = t("grants.col.funder")
-    download_csv(shown.assign(**{funder: [neutralise(str(f)) for f in shown[funder]]}), "track-record.csv", key="gr_dl_track")
+    tables.show(shown, key="gr_track_funder")
+    download_table(funders, t("grants.file.track"), key="gr_dl_track", headers={
+        "funder": t("grants.col.funder"), "win_rate": t("grants.track.history"), "granted": t("grants.track.granted"),
+        "rejected": t("grants.track.rejected"), "open": t("grants.track.open")})
 
 
 def timeline(events: pd.DataFrame, as_of: dt.date) -> None:
@@ -292,8 +294,8 @@ def cliff(data: Cliff) -> None:
          config={"displaylogo": False})
     if data.ends.empty:
         return
-    st.dataframe(pd.DataFrame({
+    tables.show(pd.DataFrame({
         t("grants.col.funder"): list(data.ends["funder"]),
         t("grants.cliff.last_payment"): [month(m) for m in data.ends["last_payment"]],
         t("grants.cliff.end"): [date(d) for d in data.ends["end_date"]],
-    }), hide_index=True, width="stretch", key="gr_cliff_ends")
+    }), key="gr_cliff_ends")

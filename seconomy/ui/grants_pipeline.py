@@ -19,13 +19,15 @@ from seconomy.agreements.model import SCHEDULES
 from seconomy.errors import SeconomyError
 from seconomy.grants import edit, files
 from seconomy.grants.model import FUNDER_KINDS, OPEN_STAGES, STAGES, Problem
+from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors, inputs, tables
+from seconomy.ui.agreements import file_format
 from seconomy.ui.auth import can_write
-from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import read, write
 from seconomy.ui.grants import FLASH, stage_label
 from seconomy.ui.i18n import lang, number, percent, t
 from seconomy.ui.safe import md
-from seconomy.ui.safety import upload_too_large
+from seconomy.ui.uploads import uploader
 
 MIN_DAY, MAX_DAY = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 SELECTS = {"funder_kind": FUNDER_KINDS, "schedule": SCHEDULES, "stage": STAGES}
@@ -90,8 +92,17 @@ def _text_share(value: object) -> str:
 
 
 def _text_days(days: list[dt.date]) -> str:
-    fmt = "%d.%m.%Y" if lang() == "da" else "%Y-%m-%d"
-    return "; ".join(day.strftime(fmt) for day in days)
+    """Report deadlines as typed back into the table: DD.MM.YYYY (da) or YYYY-MM-DD (en), which the parser reads."""
+    pattern = "%d.%m.%Y" if lang() == "da" else "%Y-%m-%d"
+    return "; ".join(day.strftime(pattern) for day in days)
+
+
+def _deadline_state(deadline: object, stage: str, today: dt.date) -> str:
+    """'overskredet' for an open application whose deadline has passed (it should be submitted or dropped)."""
+    if deadline is None or pd.isna(deadline) or stage not in OPEN_STAGES or stage == "submitted":
+        return ""
+    day = pd.Timestamp(deadline).date()
+    return t("grants.deadline.passed") if day < today else t("grants.days_left", days=(day - today).days)
 
 
 # ---------------------------------------------------------------- the inline table
@@ -110,6 +121,7 @@ def _editor_frame(frame: pd.DataFrame) -> pd.DataFrame:
         "probability": [_text_share(p) for p in frame["probability"]],
         "p_used": [percent(p, 0) for p in frame["p"]],
         "deadline": list(frame["deadline"]),
+        "deadline_state": [_deadline_state(d, s, dt.date.today()) for d, s in zip(frame["deadline"], frame["stage"], strict=True)],
         "decision_date": list(frame["decision_date"]),
         "effort_hours": [_text_amount(h) for h in frame["effort_hours"]],
         "report_due": [_text_days(d) for d in frame["report_due"]],
@@ -129,6 +141,7 @@ def _editor_columns() -> dict:
     return {**text, **dates, **selects,
             "id": st.column_config.NumberColumn(label("id"), format="#%d", disabled=True),
             "p_used": st.column_config.TextColumn(t("grants.col.p_used"), disabled=True, help=t("grants.col.p_used_help")),
+            "deadline_state": st.column_config.TextColumn(t("grants.col.deadline_state"), disabled=True),
             "agreement": st.column_config.TextColumn(t("grants.col.agreement"), disabled=True)}
 
 
@@ -149,7 +162,8 @@ def editor(frame: pd.DataFrame) -> None:
     st.caption(t("grants.pipeline.editor_help"))
     key = f"gr_editor_{nonce()}_{lang()}"
     edited = st.data_editor(_editor_frame(frame), key=key, hide_index=True, width="stretch", num_rows="fixed",
-                            column_config=_editor_columns(), disabled=["id", "p_used", "agreement"], placeholder="")
+                            column_config=_editor_columns(), disabled=["id", "p_used", "agreement", "deadline_state"],
+                            placeholder="")
     changed = sorted(int(i) for i in (st.session_state.get(key) or {}).get("edited_rows", {}))
     if st.button(t("grants.pipeline.save"), type="primary", key=f"gr_editor_save_{nonce()}", disabled=not changed or not can_write()):
         rows = edited.to_dict("records")
@@ -180,7 +194,6 @@ def _fixed(shown: dict):
 def new_form(year: int) -> None:
     """The form for a new application; the period defaults to the plan's year."""
     key = f"gr_new_{nonce()}"
-    fmt = "DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD"
     with st.form(key):
         st.markdown(f"**{t('grants.new.title')}**")
         c1, c2 = st.columns(2)
@@ -188,19 +201,15 @@ def new_form(year: int) -> None:
         project = c2.text_input(label("project"), key=f"{key}_project")
         kind, stage, schedule = _kind_stage_schedule(key)
         c1, c2, c3, c4 = st.columns(4)
-        amount = c1.number_input(label("amount"), value=None, min_value=0.0, step=10000.0, key=f"{key}_amount")
-        start = c2.date_input(label("start_date"), value=dt.date(year, 1, 1), min_value=MIN_DAY, max_value=MAX_DAY,
-                              key=f"{key}_start", format=fmt)
-        end = c3.date_input(label("end_date"), value=dt.date(year, 12, 31), min_value=MIN_DAY, max_value=MAX_DAY,
-                            key=f"{key}_end", format=fmt)
-        probability = c4.number_input(label("probability_pct"), value=None, min_value=0.0, max_value=100.0, step=5.0,
-                                      key=f"{key}_probability", help=t("grants.new.probability_help"))
+        amount = inputs.amount(c1, label("amount"), None, f"{key}_amount")
+        start = inputs.date(c2, label("start_date"), dt.date(year, 1, 1), f"{key}_start", min_value=MIN_DAY, max_value=MAX_DAY)
+        end = inputs.date(c3, label("end_date"), dt.date(year, 12, 31), f"{key}_end", min_value=MIN_DAY, max_value=MAX_DAY)
+        probability = inputs.share(c4, label("probability_pct"), None, f"{key}_probability",
+                                   help=t("grants.new.probability_help"))
         c1, c2, c3, c4 = st.columns(4)
-        deadline = c1.date_input(label("deadline"), value=None, min_value=MIN_DAY, max_value=MAX_DAY, key=f"{key}_deadline",
-                                 format=fmt)
-        decision = c2.date_input(label("decision_date"), value=None, min_value=MIN_DAY, max_value=MAX_DAY,
-                                 key=f"{key}_decision", format=fmt)
-        hours = c3.number_input(label("effort_hours"), value=None, min_value=0.0, step=1.0, key=f"{key}_hours")
+        deadline = inputs.date(c1, label("deadline"), None, f"{key}_deadline", min_value=MIN_DAY, max_value=MAX_DAY)
+        decision = inputs.date(c2, label("decision_date"), None, f"{key}_decision", min_value=MIN_DAY, max_value=MAX_DAY)
+        hours = inputs.number(c3, label("effort_hours"), None, f"{key}_hours")
         reports = c4.text_input(label("report_due"), key=f"{key}_reports", help=t("grants.new.reports_help"))
         restrictions = st.text_input(label("restrictions"), key=f"{key}_restrictions")
         submitted = st.form_submit_button(t("grants.new.add"), type="primary", key=f"{key}_add", disabled=not can_write())
@@ -208,7 +217,7 @@ def new_form(year: int) -> None:
         return
     raw = {"funder": funder, "funder_kind": kind, "project": project, "amount": amount, "start_date": start,
            "end_date": end, "schedule": schedule, "stage": stage,
-           "probability": None if probability is None else f"{probability} %", "deadline": deadline,
+           "probability": probability, "deadline": deadline,
            "decision_date": decision, "effort_hours": hours, "report_due": reports, "restrictions": restrictions}
     result = write(edit.save_application, raw)
     if result.ok:
@@ -262,21 +271,21 @@ def downloads() -> None:
 
 def upload() -> None:
     st.caption(t("grants.file.rules"))
-    uploaded = st.file_uploader(t("grants.file.upload"), type=["csv", "xlsx"], key=f"gr_upload_{nonce()}")
-    if uploaded is None or upload_too_large(uploaded):  # refused before the file is read
+    uploaded = uploader(t("grants.file.upload"), key=f"gr_upload_{nonce()}", types=["csv", "xlsx"])
+    if uploaded is None:  # (a file over the upload limit is refused by the uploader before it is read)
         return
     data, name = uploaded.getvalue(), uploaded.name
     try:
         preview = read(files.preview_import, data, name)
     except SeconomyError as exc:
-        st.error(t("grants.file.unreadable", error=str(exc)))
+        st.error(t("grants.file.unreadable", error=errors.message(exc)))
         return
-    st.caption(t("grants.file.format", format=preview.format))
+    st.caption(t("grants.file.format", format=file_format(preview.format)))
     if preview.findings:
         st.error(t("grants.file.errors", count=len(preview.findings)))
-        st.dataframe(pd.DataFrame([{t("grants.col.line"): f.line, t("grants.col.column"): f.column,
-                                    t("grants.col.value"): f.problem.value, t("grants.col.reason"): reason_text(f.problem)}
-                                   for f in preview.findings]), hide_index=True, width="stretch", key="gr_file_errors")
+        tables.show(pd.DataFrame([{t("grants.col.line"): number(f.line), t("grants.col.column"): f.column,
+                                   t("grants.col.value"): f.problem.value, t("grants.col.reason"): reason_text(f.problem)}
+                                  for f in preview.findings]), key="gr_file_errors")
         return
     c = preview.summary.counts
     if c.added + c.changed + c.removed == 0:
@@ -288,6 +297,6 @@ def upload() -> None:
         try:
             write(files.import_file, data, name)
         except SeconomyError as exc:
-            st.error(t("grants.file.unreadable", error=str(exc)))
+            st.error(t("grants.file.unreadable", error=errors.message(exc)))
             return
         done(t("grants.file.done"))

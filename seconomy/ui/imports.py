@@ -25,16 +25,19 @@ from seconomy.ingest.export import XLSX_MAX_ROWS, csv_bytes, entry_count, xlsx_b
 from seconomy.ingest.history import demo_restorable, import_history, undo
 from seconomy.ingest.importer import ImportResult, Preview, closing_balance, import_file, preview, rejected_csv
 from seconomy.ingest.ledger import ACCOUNT_TARGETS, ImportOptions, Staged
-from seconomy.ingest.reader import DELIMITER_NAMES, ENCODING_NAMES, Detected
+from seconomy.ingest.reader import DELIMITER_NAMES, ENCODING_NAMES, Detected, parse_description
 from seconomy.ingest.rules import Rule
 from seconomy.store.shared import shared
 from seconomy.streams import STREAMS
+from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors as messages
+from seconomy.ui import tables
 from seconomy.ui.auth import can_write
-from seconomy.ui.catalog import CATALOG
 from seconomy.ui.data import data_version, database, query, write
-from seconomy.ui.i18n import date, money, number, stream_label, t
+from seconomy.ui.downloads import download_table
+from seconomy.ui.i18n import date, datetime, money, number, stream_label, t
 from seconomy.ui.safe import md
-from seconomy.ui.safety import upload_too_large
+from seconomy.ui.uploads import uploader
 
 AUTO, NONE = "__auto__", "__none__"
 FLASH = "data_flash"
@@ -78,8 +81,9 @@ def flash() -> None:
 
 
 def describe(detected: Detected) -> str:
+    """The format a file was read with, in the page's language ('CSV, UTF-8, adskilt med semikolon')."""
     if detected.kind == "xlsx":
-        return t("data.format.xlsx", sheet=detected.sheet)
+        return t("data.format.xlsx", sheet=md(detected.sheet))
     if detected.kind == "saft":
         return t("data.format.saft")
     delimiter = t(f"data.delim.{DELIMITER_NAMES.get(detected.delimiter, 'comma')}")
@@ -115,8 +119,8 @@ def edited_rules() -> tuple[Rule, ...]:
 
 def import_tab() -> None:
     """Upload → preview → confirm."""
-    upload = st.file_uploader(t("data.upload"), key=f"data_upload_{_nonce()}", help=t("data.upload_help"))
-    if upload is None or upload_too_large(upload):  # refused before the file is read
+    upload = uploader(t("data.upload"), key=f"data_upload_{_nonce()}", help=t("data.upload_help"))
+    if upload is None:  # (a file over the upload limit is refused by the uploader before it is read)
         return
     st.session_state["data_scope"] = f"{_nonce()}_{upload.file_id}"
     data, name = upload.getvalue(), upload.name
@@ -134,13 +138,26 @@ def import_tab() -> None:
     format_and_columns(view)
     if view.staged is None:
         st.warning(t("data.problem"))
-        st.caption(md(view.problem))
+        st.caption(messages.message(view.issue) if view.issue is not None else md(view.problem))
         return
     accounts(view.staged)
     sign(view.staged)
     summary(view)
     counterparties(view.staged)
     confirm(data, name, options, view)
+
+
+def history_format(layout: object, described: object, kind: object) -> str:
+    """The history's format column: what the file was and how it was read, in the page's language."""
+    if kind == "reclassify":
+        return "–"
+    parts = [layout_label(str(layout))] if isinstance(layout, str) and layout else []
+    detected = parse_description(described)
+    if detected is not None:
+        parts.append(describe(detected))
+    elif isinstance(described, str) and described and described != "demo":
+        parts.append(described)
+    return " · ".join(parts) or "–"
 
 
 def layout_label(layout: str) -> str:
@@ -162,9 +179,7 @@ def _preview(file_id: str, data: bytes, name: str, options: ImportOptions) -> Pr
 
 
 def _error(exc: SeconomyError) -> None:
-    st.error(str(exc))
-    for err in getattr(exc, "errors", [])[:20]:
-        st.write(f"- {err}")
+    messages.show(exc)
 
 
 def _labelled(container, label: str, labels: dict[str, str], key: str, index: int = 0) -> None:
@@ -274,14 +289,15 @@ def summary(view: Preview) -> None:
     if not staged.inferred.empty:
         st.subheader(t("data.inferred"))
         st.caption(t("data.inferred_help"))
-        st.dataframe(staged.inferred[["counterparty", "municipality", "rows"]].rename(columns={
-            "counterparty": t("data.col.counterparty"), "municipality": t("data.col.municipality"), "rows": t("data.col.rows")}),
-            hide_index=True, width="stretch")
+        inferred = staged.inferred
+        tables.show(pd.DataFrame({t("data.col.counterparty"): list(inferred["counterparty"]),
+                                  t("data.col.municipality"): list(inferred["municipality"]),
+                                  t("data.col.rows"): [number(n) for n in inferred["rows"]]}), key="data_inferred")
     if not staged.not_municipal.empty:
         st.caption(t("data.not_municipal", names=", ".join(md(c) for c in staged.not_municipal["counterparty"])))
     if not view.rows.empty:
         with st.expander(t("data.preview")):
-            st.dataframe(_rows_shown(view.rows), hide_index=True, width="stretch")
+            tables.show(_rows_shown(view.rows), key="data_preview_rows")
     if staged.error_count:
         errors(staged)
 
@@ -304,19 +320,19 @@ def counterparties(staged: Staged) -> None:
     labels = {s: stream_label(s) for s in STREAMS}
     by_label = {v: k for k, v in labels.items()}
     shown = pd.DataFrame({
-        "counterparty": frame["counterparty"], "payer": frame["payer"], "rows": frame["rows"],
+        "counterparty": frame["counterparty"], "payer": frame["payer"], "rows": [number(n) for n in frame["rows"]],
         "amount": [money(Decimal(int(o)) / 100, 2) for o in frame["amount_ore"]],
         "stream": [labels.get(s, "–") for s in frame["stream"]],
         "by": [decided_by(b) for b in frame["stream_by"]],
     })
     edited = st.data_editor(
-        shown, key=_key("counterparties"), hide_index=True, width="stretch", num_rows="fixed",
+        shown, key=_key("counterparties"), hide_index=True, width="stretch", num_rows="fixed", placeholder="",
         disabled=["counterparty", "payer", "rows", "amount", "by"],
         column_config={
             "counterparty": st.column_config.TextColumn(t("data.col.counterparty")),
             "payer": st.column_config.TextColumn(t("col.payer")),
-            "rows": st.column_config.NumberColumn(t("data.col.rows"), format="%d"),
-            "amount": st.column_config.TextColumn(t("col.amount")),
+            "rows": st.column_config.TextColumn(t("data.col.rows"), alignment="right"),
+            "amount": st.column_config.TextColumn(t("col.amount_shown"), alignment="right"),
             "stream": st.column_config.SelectboxColumn(t("col.stream"), options=list(labels.values()), required=True),
             "by": st.column_config.TextColumn(t("data.col.by")),
         },
@@ -338,13 +354,13 @@ def counterparties(staged: Staged) -> None:
 
 def _rows_shown(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("data.col.line"): rows["line"],
+        t("data.col.line"): [number(n) for n in rows["line"]],
         t("data.col.date"): [date(d) for d in rows["entry_date"]],
-        t("col.amount"): [money(Decimal(int(o)) / 100, 2) for o in rows["amount_ore"]],
+        t("col.amount_shown"): [money(Decimal(int(o)) / 100, 2) for o in rows["amount_ore"]],
         t("col.stream"): [stream_label(s) for s in rows["stream"]],
         t("data.col.counterparty"): rows["counterparty"],
         t("data.col.municipality"): [m if isinstance(m, str) else "" for m in rows["municipality"]],
-        t("data.col.inferred"): rows["inferred"],
+        t("data.col.inferred"): [tables.mark(i) for i in rows["inferred"]],
         t("data.col.description"): rows["description"],
         t("data.col.reference"): rows["reference"],
     })
@@ -356,12 +372,13 @@ def errors(staged: Staged) -> None:
     if len(staged.errors) < staged.error_count:
         st.caption(t("data.errors_shown", shown=number(len(staged.errors))))
     table = pd.DataFrame({
-        t("data.col.line"): staged.errors["line"], t("data.col.column"): staged.errors["column"],
-        t("data.col.value"): staged.errors["value"], t("data.col.reason"): [t(f"data.reason.{c}") for c in staged.errors["code"]],
+        t("data.col.line"): [int(n) for n in staged.errors["line"]], t("data.col.column"): list(staged.errors["column"]),
+        t("data.col.value"): list(staged.errors["value"]),
+        t("data.col.reason"): [t(f"data.reason.{c}") for c in staged.errors["code"]],
     })
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(t("data.errors_download"), table.to_csv(index=False).encode("utf-8"), file_name="errors.csv",
-                       mime="text/csv", on_click="ignore", key=_key("errors_download"))
+    tables.show(table.assign(**{t("data.col.line"): [number(n) for n in table[t("data.col.line")]]}), key="data_errors")
+    st.caption(t("data.errors_download"))
+    download_table(table, t("data.file.errors"), key=_key("errors_download"), headers={c: c for c in table.columns})
     st.checkbox(t("data.skip_invalid"), key=_key("skip"))
 
 
@@ -421,16 +438,19 @@ def history_tab() -> None:
         st.info(t("data.no_history"))
         return
     shown = pd.DataFrame({
-        t("data.h.id"): history["id"],
-        t("data.h.time"): history["imported_at"].dt.strftime("%Y-%m-%d %H:%M"),
+        t("data.h.id"): [f"#{i}" for i in history["id"]],
+        t("data.h.time"): [datetime(m) for m in history["imported_at"]],
         t("data.h.file"): [t("data.h.reclassify") if k == "reclassify" else f"{f} ({t('data.h.demo')})" if d else f
                            for f, d, k in zip(history["file_name"], history["is_demo"], history["kind"], strict=True)],
-        t("data.h.format"): [layout_label(str(x)) if isinstance(x, str) else "–" for x in history["layout"]],
-        t("data.h.added"): history["rows_added"], t("data.h.present"): history["rows_present"],
-        t("data.h.rejected"): history["rows_rejected"], t("data.h.costs"): history["costs_added"].fillna(0).astype(int),
-        t("data.h.undone"): history["undone_at"].dt.strftime("%Y-%m-%d %H:%M").fillna(""),
+        t("data.h.format"): [history_format(layout, described, kind) for layout, described, kind
+                             in zip(history["layout"], history["format"], history["kind"], strict=True)],
+        t("data.h.added"): [number(n) for n in history["rows_added"]],
+        t("data.h.present"): [number(n) for n in history["rows_present"]],
+        t("data.h.rejected"): [number(n) for n in history["rows_rejected"]],
+        t("data.h.costs"): [number(0 if pd.isna(n) else n) for n in history["costs_added"]],
+        t("data.h.undone"): ["" if pd.isna(m) else datetime(m) for m in history["undone_at"]],
     })
-    st.dataframe(shown, hide_index=True, width="stretch")
+    tables.show(shown, key="data_history")
     if query(demo_restorable):
         st.info(t("data.demo_restorable"))
         if st.button(t("data.demo_restore"), key="data_demo_restore", icon=":material/restore:", disabled=not can_write()):
@@ -441,7 +461,7 @@ def history_tab() -> None:
     if undoable.empty:
         return
     labels = {int(r.id): t("data.undo_option", id=r.id, file=t("data.h.reclassify") if r.kind == "reclassify" else r.file_name,
-                           added=number(r.rows_added), time=r.imported_at.strftime("%Y-%m-%d %H:%M")) for r in undoable.itertuples()}
+                           added=number(r.rows_added), time=datetime(r.imported_at)) for r in undoable.itertuples()}
     picked = st.selectbox(t("data.undo_pick"), list(labels), format_func=labels.__getitem__, key="data_undo_pick")
     if st.button(t("data.undo"), key="data_undo", disabled=not can_write()):
         try:

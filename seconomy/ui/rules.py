@@ -12,6 +12,7 @@ from seconomy.ingest.reclassify import reclassify
 from seconomy.ingest.rulefile import read_rules, rules_csv
 from seconomy.ingest.rules import FIELDS, INFERRED, Rule, clean_rule, stored_rules, with_origin
 from seconomy.streams import STREAMS
+from seconomy.ui import errors
 from seconomy.ui.agreements import problem_text
 from seconomy.ui.auth import can_write
 from seconomy.ui.data import query, write
@@ -63,7 +64,7 @@ def rules_tab() -> None:
     rules = query(stored_rules)
     edited = st.data_editor(
         _frame(rules), key=f"rules_table_{st.session_state.get('rules_v', 0)}", num_rows="dynamic", width="stretch",
-        hide_index=True,
+        hide_index=True, placeholder="",
         disabled=["origin"],
         column_config={
             "match": st.column_config.TextColumn(t("rules.col.match"), required=True, help=t("rules.col.match_help")),
@@ -97,9 +98,7 @@ def files(rules: tuple[Rule, ...]) -> None:
         try:
             new = read_rules(upload.getvalue(), upload.name)
         except SeconomyError as exc:
-            st.error(str(exc))
-            for err in getattr(exc, "errors", [])[:30]:
-                st.text(f"- {err}")
+            errors.show(exc)
             return
         if st.button(t("rules.replace", count=number(len(new))), key="rules_replace", disabled=not can_write()):
             write(store.replace_rules, new)
@@ -125,7 +124,7 @@ def apply_again() -> None:
     try:
         dry = query(reclassify, dry_run=True)
     except SeconomyError as exc:
-        st.info(str(exc))
+        st.info(errors.message(exc))
         return
     if not dry.changed and not dry.excluded:
         st.success(t("rules.reclassify_nothing", checked=number(dry.checked)))

@@ -16,7 +16,7 @@ import streamlit as st
 
 from seconomy import store
 from seconomy.settings import UPLOAD_CEILING_MB, get_settings
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.ui.data import database, query, write
 from seconomy.ui.i18n import date, number, t
 

@@ -23,9 +23,11 @@ from seconomy.scenarios.spec import Simulation
 from seconomy.scenarios.targets import Targets
 from seconomy.store import scenarios as saved
 from seconomy.streams import STREAMS
+from seconomy.text.format import month_names
+from seconomy.ui import errors
 from seconomy.ui.auth import can_write
 from seconomy.ui.data import query, read, write
-from seconomy.ui.i18n import lang, stream_label, t
+from seconomy.ui.i18n import lang, month, stream_label, t
 
 NEW = "__new__"
 
@@ -62,7 +64,8 @@ def header_inputs(targets: Targets, base: dict) -> dict:
     start = base.get("start") or months[0]
     if start not in months:
         months.insert(0, start)
-    start = c2.selectbox(t("scn.start"), months, index=months.index(start), key=key("start"))
+    start = c2.selectbox(t("scn.start"), months, index=months.index(start), key=key("start"),
+                         format_func=_month_labels(months).get)
     count = c3.number_input(t("scn.months"), 1, MAX_MONTHS, int(base.get("months", 12)), key=key("months"))
     return {"name": name, "start": start, "months": int(count)}
 
@@ -99,6 +102,28 @@ def _target_fields(shock: dict) -> dict:
     return {"stream": shock["stream"]} if shock.get("stream") else {}
 
 
+def _month_labels(months: list[str]) -> dict[str, str]:
+    """'2026-11' → 'nov. 2026' for a month picker (fixed now: format_func may run outside the script)."""
+    return {m: _month_label(m) for m in months}
+
+
+def _month_label(spec: object) -> object:
+    """A spec month ('2026-11') as the page's language writes it; anything else unchanged (None stays None)."""
+    try:
+        return month(parse_month(spec)) if isinstance(spec, str) and spec else spec
+    except ValueError:
+        return spec
+
+
+def _month_spec(shown: str) -> str:
+    """A month label from the table ('nov. 2026') back to the spec form ('2026-11'); a spec month stays as it is."""
+    for language in ("da", "en"):
+        for number, name in enumerate(month_names(language), 1):
+            if shown.startswith(name + " "):
+                return f"{int(shown[len(name) + 1:]):04d}-{number:02d}"
+    return shown
+
+
 def _stream_labels() -> dict[str, str]:
     return {stream_label(s): s for s in STREAMS}
 
@@ -114,7 +139,7 @@ def _shock_rows(base: dict, options: dict[str, dict]) -> pd.DataFrame:
             "stream": stream_label(only) if only else None,
             "change": None if shock.get("change") is None else round(shock["change"] * 100, 6),
             "amount": shock.get("amount"),
-            "from": shock.get("from"), "to": shock.get("to"),
+            "from": _month_label(shock.get("from")), "to": _month_label(shock.get("to")),
         })
     return pd.DataFrame(rows, columns=["target", "stream", "change", "amount", "from", "to"]).astype(
         {"target": "object", "stream": "object", "change": "float64", "amount": "float64", "from": "object", "to": "object"})
@@ -135,7 +160,7 @@ def _rows_to_shocks(frame: pd.DataFrame, options: dict[str, dict]) -> list[dict]
             shock["amount"] = float(row["amount"])
         for name in ("from", "to"):
             if isinstance(row.get(name), str) and row[name]:
-                shock[name] = row[name]
+                shock[name] = _month_spec(row[name])
         shocks.append(shock)
     return shocks
 
@@ -143,9 +168,9 @@ def _rows_to_shocks(frame: pd.DataFrame, options: dict[str, dict]) -> list[dict]
 def shock_table(targets: Targets, base: dict) -> list[dict]:
     """The editable table of income shocks; returns them as spec dicts."""
     options = target_options(targets, base)
-    months = [month_text(m) for m in targets.months]
+    months = [_month_label(month_text(m)) for m in targets.months]
     edited = st.data_editor(
-        _shock_rows(base, options), key=key("shocks"), num_rows="dynamic", width="stretch", hide_index=True,
+        _shock_rows(base, options), key=key("shocks"), num_rows="dynamic", width="stretch", hide_index=True, placeholder="",
         column_config={
             "target": st.column_config.SelectboxColumn(t("scn.col.target"), options=list(options), width="medium"),
             "stream": st.column_config.SelectboxColumn(t("scn.col.stream"), options=list(_stream_labels())),
@@ -164,12 +189,12 @@ def cost_table(targets: Targets, base: dict) -> list[dict]:
     categories = [everything, *targets.cost_categories]
     rows = [{"category": c.get("category") or (c.get("label") if c.get("amount") is not None else None) or everything,
              "change": None if c.get("change") is None else c["change"] * 100, "amount": c.get("amount"),
-             "from": c.get("from"), "to": c.get("to")} for c in base.get("costs", [])]
+             "from": _month_label(c.get("from")), "to": _month_label(c.get("to"))} for c in base.get("costs", [])]
     frame = pd.DataFrame(rows, columns=["category", "change", "amount", "from", "to"]).astype(
         {"category": "object", "change": "float64", "amount": "float64", "from": "object", "to": "object"})
-    months = [month_text(m) for m in targets.months]
+    months = [_month_label(month_text(m)) for m in targets.months]
     edited = st.data_editor(
-        frame, key=key("costs"), num_rows="dynamic", width="stretch", hide_index=True,
+        frame, key=key("costs"), num_rows="dynamic", width="stretch", hide_index=True, placeholder="",
         column_config={
             "category": st.column_config.SelectboxColumn(t("scn.col.category"), options=categories, width="large"),
             "change": st.column_config.NumberColumn(t("scn.col.change"), min_value=-100.0, max_value=1000.0, step=1.0, format="%.1f"),
@@ -191,7 +216,7 @@ def cost_table(targets: Targets, base: dict) -> list[dict]:
             cost["amount"] = float(row["amount"])
         for name in ("from", "to"):
             if isinstance(row.get(name), str) and row[name]:
-                cost[name] = row[name]
+                cost[name] = _month_spec(row[name])
         costs.append(cost)
     return costs
 
@@ -224,7 +249,8 @@ def ready_made(targets: Targets, months: list) -> Callable[[], dict | None] | No
     if kind != "application_granted":
         summer = next((m for m in labels if m.endswith("-08")), next(iter(labels)))
         default = summer if kind == "mid_year_cut" else next(iter(labels))
-        cols[2].selectbox(t("scn.tpl.month"), list(labels), index=list(labels).index(default), key=f"{month_key}.{kind}")
+        cols[2].selectbox(t("scn.tpl.month"), list(labels), index=list(labels).index(default), key=f"{month_key}.{kind}",
+                          format_func=_month_labels(list(labels)).get)
 
     def make() -> dict | None:
         who = _state().get(who_key)
@@ -294,7 +320,7 @@ def _save(current: dict, copy: bool) -> None:
             write(saved.update_scenario, loaded, name, spec_json)
             new_id = loaded
     except ScenarioError as exc:  # a taken name
-        _flash("error", str(exc))
+        _flash("error", errors.message(exc))
         return
     found = read(saved.load_scenario, new_id)
     _reset(json.loads(found[2]), new_id)
@@ -313,7 +339,7 @@ def _delete() -> None:
 
 def save_buttons() -> str | None:
     """Save (create or update), save as a copy, delete; returns the action clicked. Shows the last message."""
-    cols = st.columns([1, 1, 1, 3])
+    cols = st.columns([1, 1.5, 1, 2.5])
     action = None
     if cols[0].button(t("scn.save"), key="scn.do.save", type="primary", icon=":material/save:", disabled=not can_write()):
         action = "save"

@@ -23,11 +23,13 @@ from seconomy.scenarios.targets import Targets, targets_of
 from seconomy.scenarios.verdict import cut_text, target_text, verdict
 from seconomy.settings import get_settings
 from seconomy.store import drop_from_forecast, keep_in_forecast
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
+from seconomy.ui import errors, tables
 from seconomy.ui.data import data_version, database, query, write
+from seconomy.ui.downloads import download_table
 from seconomy.ui.figures import figure
 from seconomy.ui.i18n import date, lang, money, money_delta, month, number, percent, stream_label, t
-from seconomy.ui.layout import download_csv, plot
+from seconomy.ui.layout import plot
 from seconomy.ui.safe import md
 
 CURRENT = "__current__"
@@ -116,14 +118,15 @@ def _metrics(result: ScenarioResult) -> None:
     c2.caption(t("scn.kpi.baseline_caption", value=money(totals["baseline_lowest_cash"] / 100)))
     c2.caption(t("scn.kpi.contracted_caption", value=money(totals["contracted_lowest_cash"] / 100)))
     first = result.first_negative_cash_month
-    c3.metric(t("scn.kpi.first_negative"), month(first) if first else t("scn.kpi.none"))
+    c3.metric(t("scn.kpi.first_negative_short"), month(first) if first else t("scn.kpi.none"), help=t("scn.kpi.first_negative"))
     base_first = result.baseline_first_negative_cash_month
     c3.caption(t("scn.kpi.baseline_caption", value=month(base_first) if base_first else t("scn.kpi.none")))
     contracted = result.contracted_first_negative_cash_month
     c3.caption(t("scn.kpi.contracted_negative", month=month(contracted)) if contracted else
                t("scn.kpi.contracted_caption", value=t("scn.kpi.none")))
-    runway = t("scn.kpi.runway_value", months=result.runway_months) if first else t("scn.kpi.runway_all")
-    c4.metric(t("scn.kpi.runway"), runway)
+    runway = t("scn.kpi.runway_value", months=number(result.runway_months)) if first else \
+        t("scn.kpi.runway_all", months=number(len(result.months)))
+    c4.metric(t("scn.kpi.runway"), runway, help=None if first else t("scn.kpi.runway_all_help"))
 
 
 def _money_or_dash(value: object) -> str:
@@ -147,16 +150,20 @@ def _monthly_table(result: ScenarioResult) -> None:
     shown = _money_frame(result.monthly[["month", *money_columns]], money_columns)
     shown["month"] = shown["month"].map(month)
     shown.columns = [t("col.month")] + [t(f"scn.col.{c}") for c in money_columns]
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.monthly")
-    download_csv(result.monthly, "scenario_months.csv", key="scn.dl.monthly")
+    tables.show(shown, key="scn.table.monthly")
+    download_table(result.monthly, t("scn.file.monthly"), key="scn.dl.monthly",
+                   headers={"month": t("col.month"), **{c: t(f"scn.col.{c}") for c in money_columns}})
 
 
 def _payer_table(result: ScenarioResult) -> None:
     frame = result.by_payer.assign(difference=result.by_payer["scenario"] - result.by_payer["baseline"])
     shown = _money_frame(frame[["key", "baseline", "scenario", "difference"]], ["baseline", "scenario", "difference"])
     shown.columns = [t("col.payer"), t("scn.col.baseline"), t("scn.col.scenario"), t("scn.col.difference")]
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.payers")
-    download_csv(result.by_payer, "scenario_payers.csv", key="scn.dl.payers")
+    tables.show(shown, key="scn.table.payers")
+    download_table(frame[["key", "municipality_code", "baseline", "scenario", "difference"]], t("scn.file.payers"),
+                   key="scn.dl.payers", headers={"key": t("col.payer"), "municipality_code": t("scn.col.code"),
+                                                 "baseline": t("scn.col.baseline"), "scenario": t("scn.col.scenario"),
+                                                 "difference": t("scn.col.difference")})
 
 
 def _lines_table(result: ScenarioResult) -> None:
@@ -166,8 +173,13 @@ def _lines_table(result: ScenarioResult) -> None:
         t("col.payer"): frame["key"], t("col.stream"): frame["stream"].map(stream_label),
         t("scn.col.baseline"): frame["baseline"].map(money), t("scn.col.scenario"): frame["scenario"].map(money),
     })
-    st.dataframe(shown, hide_index=True, width="stretch", key="scn.table.lines")
-    download_csv(frame.drop(columns=["basis"]), "scenario_lines.csv", key="scn.dl.lines")
+    tables.show(shown, key="scn.table.lines")
+    sources = [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)]
+    download_table(frame[["key", "stream", "counterparty", "baseline", "scenario"]].assign(source=sources)[
+        ["source", "key", "stream", "counterparty", "baseline", "scenario"]], t("scn.file.lines"), key="scn.dl.lines",
+        headers={"source": t("scn.col.source"), "key": t("col.payer"), "stream": t("col.stream"),
+                 "counterparty": t("scn.col.counterparty"), "baseline": t("scn.col.baseline"),
+                 "scenario": t("scn.col.scenario")})
 
 
 def _roll_caption(result: ScenarioResult) -> None:
@@ -268,7 +280,7 @@ def chosen_results(picked: Sequence[str], current: ScenarioResult, names: dict[s
         try:
             out.append(scenario_result(specs[choice]))
         except (ScenarioError, KeyError) as exc:
-            st.warning(f"{names.get(choice, choice)}: {exc}")
+            st.warning(f"{md(names.get(choice, choice))}: {errors.message(exc) if isinstance(exc, ScenarioError) else md(exc)}")
     return out
 
 
@@ -292,7 +304,7 @@ def compare(current: ScenarioResult, saved_list: pd.DataFrame) -> None:
                                       for r in chosen],
     }
     table = pd.DataFrame(rows, index=[r.spec.name for r in chosen]).T.reset_index(names=t("scn.cmp.metric"))
-    st.dataframe(table, hide_index=True, width="stretch", key="scn.compare.table")
+    tables.show(table, key="scn.compare.table")
     st.subheader(t("scn.compare.chart"))
     compared = tuple(r.spec.to_json() for r in chosen)
     plot(figure("scn.compare", compared, lambda: charts.compare_cash([(r.spec.name, r.monthly) for r in chosen], labels())),
@@ -319,7 +331,7 @@ def stress(spec: Spec, spec_json: str) -> None:
     bundle = ui_words()
     rows = [{t("scn.stress.target"): target_text(bundle, a), t("scn.stress.result"): cut_text(bundle, a, a.result_cut, False),
              t("scn.stress.cash"): cut_text(bundle, a, a.cash_cut, True)} for a in stored[2]]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="scn.stress.table")
+    tables.show(pd.DataFrame(rows), key="scn.stress.table")
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------------------------
@@ -350,10 +362,12 @@ def montecarlo(spec: Spec, spec_json: str) -> SimulationResult | None:
     st.subheader(t("scn.mc.fan"))
     plot(charts.fan(simulation.cash, labels()), key="scn.mc.fan")
     with st.expander(t("scn.mc.table")):
-        shown = _money_frame(simulation.cash, ["p5", "p25", "p50", "p75", "p95", "forecast"])
+        columns = ["p5", "p25", "p50", "p75", "p95", "forecast"]
+        shown = _money_frame(simulation.cash, columns)
         shown["month"] = shown["month"].map(month)
-        st.dataframe(shown, hide_index=True, width="stretch", key="scn.mc.percentiles")
-        download_csv(simulation.cash, "scenario_montecarlo.csv", key="scn.dl.mc")
+        headers = {"month": t("col.month"), **{c: t(f"scn.col.{c}") for c in columns}}
+        tables.show(shown[list(headers)].rename(columns=headers), key="scn.mc.percentiles")
+        download_table(simulation.cash[list(headers)], t("scn.file.montecarlo"), key="scn.dl.mc", headers=headers)
     return simulation
 
 

@@ -9,7 +9,7 @@ import sys
 
 from playwright.sync_api import Page, expect
 
-from seconomy import fmt
+from seconomy.text import format as fmt
 from tests.e2e.conftest import ROOT, SCREENSHOTS, wait_for_app
 
 METRIC = "Chance for dækning"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.overview import overview
+from seconomy.text import format as fmt
 from seconomy.window import default_window
 from tests.e2e.conftest import SCREENSHOTS, wait_for_app
 from tests.ingest.helpers import OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from seconomy import fmt
 from seconomy.grants import charts
+from seconomy.text import format as fmt
 from tests.grants.helpers import D
 
 

@@ -59,7 +59,7 @@ def test_by_is_payer_by_default_and_text_output(capsys, fixture_file):
     assert "concentration by payer, 2026-01-01 .. 2026-12-31" in text
     assert "HHI:                3,250.0  level: high" in text
     assert "København" in text and "critical" in text and "Kunde X" not in text
-    assert "left out:           1 group(s) with a negative net (DKK -500.00)" in text
+    assert "left out:           1 group(s) with a negative net (−DKK 500.00)" in text
     assert "Københavns Kommune — all departments together" in text
     assert "To bring København below 25.0% you need DKK 100,001 more income" in text
 

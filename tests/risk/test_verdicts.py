@@ -9,7 +9,7 @@ import pytest
 
 from seconomy.risk import concentration, render, severity, verdict
 from seconomy.risk.verdicts import Kr, Label, Num, Pct, Sentence
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 from seconomy.window import Window
 from tests.conftest import ROOT
 

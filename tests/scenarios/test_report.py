@@ -14,7 +14,7 @@ from seconomy.scenarios.report import board_report
 from seconomy.scenarios.results import compute
 from seconomy.scenarios.reverse import reverse_stress_all
 from seconomy.scenarios.spec import parse_spec
-from seconomy.ui.catalog import CATALOG
+from seconomy.text.catalog import CATALOG
 
 BOARD = {"name": "Gladsaxe & <København>", "shocks": [{"municipality": "Gladsaxe", "change": -1.0, "from": "2027-04"},
                                                     {"municipality": "København", "change": -0.3, "from": "2027-07"}]}

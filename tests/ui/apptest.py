@@ -31,3 +31,21 @@ def texts(at: AppTest) -> str:
         parts += [str(el.value) for el in alerts]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
+
+
+def readable(at: AppTest) -> list[str]:
+    """Everything a person reads on the page: texts, metrics, widget labels and options, table headers and cells."""
+    parts = texts(at).split("\n")
+    for frame in [f.value for f in at.dataframe] + [f.value for f in at.get("table")]:
+        if hasattr(frame, "columns"):
+            parts += [str(c) for c in frame.columns]
+            # text cells; empty cells show the table's placeholder (""), truth values a tick box
+            parts += [v for column in frame.columns for v in frame[column].tolist() if isinstance(v, str)]
+    for kind in ("selectbox", "radio", "multiselect"):
+        for widget in at.get(kind):
+            parts.append(str(widget.label))
+            parts += [str(o) for o in getattr(widget, "options", [])]
+    for kind in ("text_input", "number_input", "date_input", "checkbox", "button", "toggle", "slider"):
+        parts += [str(w.label) for w in at.get(kind)]
+    parts += [str(e.label) for e in at.get("expander")] + [str(t.label) for t in at.get("tab")]
+    return parts

@@ -51,8 +51,8 @@ def test_lists_the_demo_agreements_costs_and_cash(at, demo_db):
 def test_adding_a_contract_stores_it_as_the_users_own(at, demo_db):
     at.selectbox(key=f"{NEW}_municipality").set_value("Herlev")
     at.text_input(key=f"{NEW}_department").set_value("Jobcenter")
-    at.number_input(key=f"{NEW}_placements").set_value(2.0)
-    at.number_input(key=f"{NEW}_price").set_value(2700.0)
+    at.text_input(key=f"{NEW}_placements").set_value("2")
+    at.text_input(key=f"{NEW}_price").set_value("2.700,00")  # typed the Danish way
     at.date_input(key=f"{NEW}_start").set_value(dt.date(2027, 1, 1))
     at.button(key=f"{NEW}_save").click().run()
     assert not at.exception, at.exception
@@ -76,8 +76,8 @@ def test_a_contracts_own_payment_term_is_stored_and_checked(at, demo_db):
 
 def test_a_negative_price_is_refused_with_a_message_beside_the_form(at, demo_db):
     at.selectbox(key=f"{NEW}_municipality").set_value("Herlev")
-    at.number_input(key=f"{NEW}_placements").set_value(2.0)
-    at.number_input(key=f"{NEW}_price").set_value(-2700.0)
+    at.text_input(key=f"{NEW}_placements").set_value("2")
+    at.text_input(key=f"{NEW}_price").set_value("-2.700")
     at.button(key=f"{NEW}_save").click().run()
     errors = " ".join(e.value for e in at.error)
     assert "Pris pr. plads (kr.)**: må ikke være negativ" in errors
@@ -86,7 +86,8 @@ def test_a_negative_price_is_refused_with_a_message_beside_the_form(at, demo_db)
 
 def test_editing_a_demo_contract_keeps_it_a_demo_row(at, demo_db):
     at.selectbox(key="ag_contract_pick_0").set_value(3).run()
-    at.number_input(key="ag_contract_3_0_price").set_value(2600.0)
+    assert at.text_input(key="ag_contract_3_0_price").value == "2.400"  # the stored price, written the Danish way
+    at.text_input(key="ag_contract_3_0_price").set_value("2600")
     at.button(key="ag_contract_3_0_save").click().run()
     assert any("Gemt: #3" in s.value for s in at.success)
     assert _rows(demo_db, "SELECT price, is_demo FROM agreements WHERE id = 3") == [(Decimal("2600.00"), True)]
@@ -107,7 +108,7 @@ def test_ending_and_deleting_a_contract(at, demo_db):
 
 def test_adding_a_grant_and_a_variable_cost(at, demo_db):
     at.text_input(key="ag_grant_new_0_counterparty").set_value("Nordea-fonden")
-    at.number_input(key="ag_grant_new_0_total").set_value(300000.0)
+    at.text_input(key="ag_grant_new_0_total").set_value("300.000 kr.")
     at.selectbox(key="ag_grant_new_0_schedule").set_value("half_yearly")
     at.date_input(key="ag_grant_new_0_end_date").set_value(dt.date(2028, 12, 31))
     at.button(key="ag_grant_new_0_save").click().run()
@@ -115,7 +116,7 @@ def test_adding_a_grant_and_a_variable_cost(at, demo_db):
         (Decimal("300000.00"), "half_yearly")]
     at.text_input(key="ag_cost_new_1_category").set_value("Emballage")
     at.selectbox(key="ag_cost_new_1_kind").set_value("variable")
-    at.number_input(key="ag_cost_new_1_share").set_value(5.0)
+    at.text_input(key="ag_cost_new_1_share").set_value("5 %")
     at.selectbox(key="ag_cost_new_1_stream").set_value("product_sale")
     at.button(key="ag_cost_new_1_save").click().run()
     assert _rows(demo_db, "SELECT share_of_income, stream FROM costs WHERE category = 'Emballage'") == [
@@ -123,7 +124,7 @@ def test_adding_a_grant_and_a_variable_cost(at, demo_db):
 
 
 def test_saving_the_opening_cash(at, demo_db):
-    at.number_input(key="ag_cash_0_amount").set_value(350000.0)
+    at.text_input(key="ag_cash_0_amount").set_value("350.000")
     at.date_input(key="ag_cash_0_date").set_value(dt.date(2026, 11, 30))
     at.button(key="ag_cash_0_save").click().run()
     assert dict(_rows(demo_db, "SELECT name, value FROM settings WHERE name IN ('opening_cash', 'cash_date')")) == {
@@ -137,7 +138,7 @@ def test_uploading_a_bad_file_shows_the_line_errors_and_imports_nothing(at, demo
     at.file_uploader(key="ag_upload_0").set_value(("bad.csv", data, "text/csv")).run()
     assert any("2 problem(er)" in e.value for e in at.error)
     problems = at.dataframe[-1].value
-    assert problems.iloc[:, 0].tolist() == [2, 2] and set(problems.iloc[:, 1]) == {"municipality", "price"}
+    assert problems.iloc[:, 0].tolist() == ["2", "2"] and set(problems.iloc[:, 1]) == {"municipality", "price"}
     assert "må ikke være negativ" in problems.iloc[:, 3].tolist()
     assert _rows(demo_db, "SELECT count(*) FROM agreements") == [(DEMO_AGREEMENTS,)]
 
@@ -164,14 +165,29 @@ def test_english(demo_db):
     at = open_page(PAGE, lang="en")
     shown = texts(at)
     assert "Agreements and costs" in shown and fmt.money(demo.OPENING_CASH, "en") in shown
-    at.number_input(key=f"{NEW}_price").set_value(-1.0)
+    at.text_input(key=f"{NEW}_price").set_value("-1.00")
     at.button(key=f"{NEW}_save").click().run()
     assert "must not be negative" in " ".join(e.value for e in at.error)
 
 
+def test_an_unreadable_amount_is_explained_beside_its_field_and_nothing_is_saved(at, demo_db):
+    at.selectbox(key=f"{NEW}_municipality").set_value("Herlev")
+    at.text_input(key=f"{NEW}_placements").set_value("2")
+    at.text_input(key=f"{NEW}_price").set_value("to tusind")
+    at.button(key=f"{NEW}_save").click().run()
+    assert any("kan ikke læses som et beløb" in c.value for c in at.caption)  # beside the field, in Danish
+    assert _rows(demo_db, "SELECT count(*) FROM agreements") == [(DEMO_AGREEMENTS,)]
+
+
+def test_an_amount_typed_the_english_way_is_shown_back_the_danish_way(at, demo_db):
+    at.text_input(key=f"{NEW}_monthly").set_value("46,000.50")
+    at.button(key=f"{NEW}_save").click().run()  # refused (no payer): the form stays, its value rewritten
+    assert at.text_input(key=f"{NEW}_monthly").value == "46.000,50"
+
+
 def test_every_validation_reason_has_danish_and_english_text():
     from seconomy.agreements.model import REASONS
-    from seconomy.ui.catalog import CATALOG
+    from seconomy.text.catalog import CATALOG
 
     shown = {key.removeprefix("agreements.err.") for key in CATALOG if key.startswith("agreements.err.")}
     assert shown == set(REASONS)

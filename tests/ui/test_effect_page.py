@@ -9,8 +9,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
+from seconomy.risk import exposure_ahead
+from seconomy.text import format as fmt
+from seconomy.window import default_window
 from tests.effect.conftest import HAND
 from tests.ui.apptest import APP, open_page, texts
 
@@ -76,7 +79,7 @@ def test_the_risk_pages_link_opens_one_municipality(demo_db, capsys):
     gladsaxe = json.loads(capsys.readouterr().out)[0]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Job eller uddannelse"] == fmt.number(gladsaxe["exits_to_work_or_education"], "da")
-    assert metrics["Andel i job/uddannelse"] == fmt.percent(gladsaxe["exit_rate"], "da")
+    assert metrics["Andel i job/udd."] == fmt.percent(gladsaxe["exit_rate"], "da")
     assert metrics["Kommunens netto"] == fmt.money(gladsaxe["municipal_net"], "da")
     assert metrics["Andel af indtægt"] == "9,2 %"  # beside its share of income (Nov 2025 – Oct 2026)
     assert "Lise Kragh" in _frame(at, "Navn")["Navn"].tolist()  # its contacts
@@ -87,7 +90,7 @@ def test_adding_a_placement_and_refusing_a_cpr_number(demo_db):
     before = _rows(demo_db, "SELECT count(*) FROM placements")[0][0]
     at.text_input(key=f"{NEW}_participant").set_value("010190-1234")
     at.selectbox(key=f"{NEW}_scheme").set_value("mentor")
-    at.number_input(key=f"{NEW}_price").set_value(2700.0)
+    at.text_input(key=f"{NEW}_price").set_value("2.700")
     at.button(key=f"{NEW}_save").click().run()
     errors = " ".join(e.value for e in at.error)
     assert "ligner et CPR\\-nummer" in errors and "ddmmyy\\-xxxx" in errors
@@ -132,7 +135,7 @@ def test_a_bad_file_lists_every_line_and_masks_cpr_numbers(at, demo_db):
     bad = b"deltager;kommune;ordning;start;pris pr. uge;note\n010190-1234;Gladsaxe;STU;06-01-2025;2.000;hej\n"
     at.file_uploader(key="ef_upload_0").set_value(("bad.csv", bad, "text/csv")).run()
     table = _frame(at, "Linje")
-    assert table["Linje"].tolist() == [1, 2] and table["Værdi"].tolist()[1] == "ddmmyy-xxxx"
+    assert table["Linje"].tolist() == ["1", "2"] and table["Værdi"].tolist()[1] == "ddmmyy-xxxx"
     assert "fritekst" in table["Problem"].tolist()[0]
     assert "010190" not in table.to_string()
 
@@ -205,11 +208,13 @@ def test_empty_database(tmp_path, monkeypatch):
 def test_the_risk_page_links_each_municipality_to_its_effect(demo_db):
     at = open_page("pages/risk.py")
     assert not at.exception
-    linked = [f.value for f in at.dataframe if "effect" in f.value.columns]
+    linked = [f.value for f in at.dataframe if "Effekt og kontakter" in f.value.columns]
     assert len(linked) == 2  # the municipalities table and the agreements ending ahead
     municipalities = linked[0]
-    assert municipalities["effect"].tolist() == [f"effect?municipality={int(c)}" for c in municipalities["municipality_code"]]
-    ahead = linked[1]
-    assert ahead["municipality_code"].notna().any() and ahead["municipality_code"].isna().any()
+    assert municipalities["Effekt og kontakter"].tolist() == [f"effect?municipality={c}" for c in municipalities["Kommunekode"]]
+    with store.session(demo_db) as con:
+        codes = exposure_ahead(con, default_window(con).end).agreements["municipality_code"]
+    ahead = linked[1]["Effekt og kontakter"]
+    assert codes.notna().any() and codes.isna().any()
     assert all(pd.isna(link) if pd.isna(code) else link == f"effect?municipality={int(code)}"
-               for code, link in zip(ahead["municipality_code"], ahead["effect"], strict=True))
+               for code, link in zip(codes, ahead, strict=True))

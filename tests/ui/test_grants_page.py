@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.grants.plan import plan
+from seconomy.text import format as fmt
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/grants.py"
@@ -82,9 +83,9 @@ def test_adding_an_application_changes_the_probability(at, demo_db):
     form = "gr_new_0"
     at.text_input(key=f"{form}_funder").set_value("Nordea-fonden")
     at.text_input(key=f"{form}_project").set_value("Byhaven")
-    at.number_input(key=f"{form}_amount").set_value(400000.0)
+    at.text_input(key=f"{form}_amount").set_value("400.000")
     at.selectbox(key=f"{form}_stage").set_value("shortlisted")
-    at.number_input(key=f"{form}_hours").set_value(8.0)
+    at.text_input(key=f"{form}_hours").set_value("8")
     at.button(key=f"{form}_add").click().run()
     assert not at.exception, at.exception
     assert any("Tilføjet: ansøgning #18" in s.value for s in at.success)
@@ -174,7 +175,7 @@ def test_a_file_with_errors_is_listed_on_the_page(at, demo_db):
     text = "fond;beløb;start;slut;udbetaling;fase\nNy Fond;-1;01-01-2027;31-12-2027;forud;indsendt\n"
     at.file_uploader(key="gr_upload_0").set_value(("nye.csv", text.encode("utf-8"), "text/csv")).run()
     errors = next(d.value for d in at.dataframe if "Linje" in d.value.columns)
-    assert errors.to_dict("records") == [{"Linje": 2, "Kolonne": "beløb", "Værdi": "-1", "Problem": "må ikke være negativ"}]
+    assert errors.to_dict("records") == [{"Linje": "2", "Kolonne": "beløb", "Værdi": "-1", "Problem": "må ikke være negativ"}]
     assert _rows(demo_db, "SELECT count(*) FROM applications") == [(17,)]
 
 

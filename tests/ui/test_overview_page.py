@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.overview import overview
+from seconomy.text import format as fmt
 from seconomy.window import default_window
 from tests.ui.apptest import open_page, texts
 

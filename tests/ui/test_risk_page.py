@@ -7,9 +7,11 @@ import json
 
 import pytest
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
 from seconomy.risk import BY_OPTIONS, concentration, diversify, render, verdict
+from seconomy.text import format as fmt
+from seconomy.ui.safe import md
 from seconomy.window import Window, default_window
 from tests.ui.apptest import open_page, texts
 
@@ -34,7 +36,7 @@ def metric(at, label: str) -> str:
 
 def test_verdict_charts_map_and_downloads(risk_page, demo_db):
     with store.session(demo_db) as con:
-        expected = render(verdict(concentration(con, default_window(con), "payer")), "en")
+        expected = render(verdict(concentration(con, default_window(con), "payer")), "en", escape=md)
     assert risk_page.error[0].value == expected  # critical: København has 31 % of income
     assert expected.startswith("30.8% of your income comes from Københavns Kommune — all departments together.")
     charts = risk_page.get("plotly_chart")
@@ -42,7 +44,8 @@ def test_verdict_charts_map_and_downloads(risk_page, demo_db):
     spec = json.loads(charts[1].proto.spec)
     assert [t["type"] for t in spec["data"]] == ["scattergeo", "choropleth"]
     assert len(spec["data"][1]["locations"]) == 98
-    assert len(risk_page.get("download_button")) == 6  # groups, municipalities, trend, mosaic, exposure months, agreements
+    # CSV and Excel for: groups, municipalities, trend, mosaic, exposure months, agreements
+    assert len(risk_page.get("download_button")) == 12
     shown = texts(risk_page)
     assert "Geodatastyrelsen" in shown  # the map's attribution
     assert "Definitions" in [e.label for e in risk_page.expander]
@@ -60,20 +63,23 @@ def _same_figures(at, expected: dict, by: str) -> None:
     assert metric(at, "Top-1 share") == fmt.percent(expected["top1_share"], "en")
     assert metric(at, "Top-3 share") == fmt.percent(expected["top3_share"], "en")
     assert metric(at, "Income in the period") == fmt.money(expected["total_dkk"], "en")
-    groups = at.dataframe[0].value
-    assert list(groups["share"]) == [g["share"] for g in expected["groups"]]
-    assert list(groups["amount"]) == [g["amount_dkk"] for g in expected["groups"]]
+    groups = at.dataframe[0].value  # pre-formatted: the browser's locale never formats them
+    assert list(groups["Share"]) == [fmt.percent(g["share"], "en") for g in expected["groups"]]
+    assert list(groups["Amount"]) == [fmt.money(g["amount_dkk"], "en") for g in expected["groups"]]
+    name = groups.columns[0]
+    assert name == {"payer": "Payer", "municipality": "Municipality", "stream": "Income stream",
+                    "counterparty": "Counterparty"}[by]
     if by == "stream":
-        assert list(groups["key"]) == [fmt_stream(g["key"]) for g in expected["groups"]]
+        assert list(groups[name]) == [fmt_stream(g["key"]) for g in expected["groups"]]
     else:
-        assert list(groups["key"]) == [g["key"] for g in expected["groups"]]
+        assert list(groups[name]) == [g["key"] for g in expected["groups"]]
     if by == "municipality":
         assert metric(at, "Municipal share") == fmt.percent(expected["municipal_share"], "en")
-        assert list(groups["share_of_scope"]) == [g["share_of_municipal"] for g in expected["groups"]]
+        assert list(groups["Share of municipal"]) == [fmt.percent(g["share_of_municipal"], "en") for g in expected["groups"]]
 
 
 def fmt_stream(stream: str) -> str:
-    from seconomy.ui.catalog import CATALOG
+    from seconomy.text.catalog import CATALOG
     return CATALOG[f"stream.{stream}"][1]
 
 
@@ -83,17 +89,18 @@ def test_window_picker_changes_every_figure(risk_page, demo_db, capsys):
     assert not at.exception
     assert "1 Jan 2026 – 30 Jun 2026" in texts(at)
     assert metric(at, "HHI") == fmt.number(expected["hhi"], "en")
-    assert list(at.dataframe[0].value["share"]) == [g["share"] for g in expected["groups"]]
+    assert list(at.dataframe[0].value["Share"]) == [fmt.percent(g["share"], "en") for g in expected["groups"]]
 
 
 def test_diversification_calculator(risk_page, demo_db):
     window = Window(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
     with store.session(demo_db) as con:
         expected = diversify(con, window, "København", 0.20, 101)
-    at = risk_page.number_input(key="risk_calc_threshold").set_value(20.0).run()
+    at = risk_page.text_input(key="risk_calc_threshold").set_value("20").run()  # a bare 20 means 20 %
     assert not at.exception
     assert f"To bring **Københavns Kommune** below 20% you need **{fmt.money(expected.extra, 'en')}**" in texts(at)
-    assert metric(at, "HHI if it comes from many new small payers") == fmt.number(expected.hhi_new_small_payers, "en")
+    assert metric(at, "HHI: many new small payers") == fmt.number(expected.hhi_new_small_payers, "en")
+    assert at.text_input(key="risk_calc_threshold").value == "20%"  # shown back the English way
     at = at.selectbox(key="risk_calc_payer").set_value(("Gladsaxe", 159)).run()
     assert "**Gladsaxe Kommune** is already below 20%" in texts(at)
 

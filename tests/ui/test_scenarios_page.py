@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from seconomy import fmt, store
+from seconomy import store
 from seconomy.cli import main
 from seconomy.forecast import build_baseline
 from seconomy.forecast.months import parse_month
@@ -13,6 +13,7 @@ from seconomy.scenarios.montecarlo import simulate
 from seconomy.scenarios.results import run_scenario
 from seconomy.scenarios.spec import parse_spec
 from seconomy.store import scenarios as saved
+from seconomy.text import format as fmt
 from tests.ui.apptest import open_page, texts
 
 PAGE = "pages/scenarios.py"
@@ -50,7 +51,7 @@ def test_new_scenario_is_the_baseline(demo_db):
     at = open_page(PAGE)
     assert not at.exception
     shown = _metrics(at)
-    assert shown["Første måned med negativ likviditet"] == "Ingen"
+    assert shown["Første negative måned"] == "Ingen"
     assert "forbliver likviditeten positiv" in texts(at)
     assert len(at.get("plotly_chart")) == 4  # cash, waterfall, streams, and the comparison tab
 
@@ -65,7 +66,7 @@ def test_page_shows_the_same_numbers_as_the_cli(demo_db, capsys):
     cli = json.loads(capsys.readouterr().out)
     shown = _metrics(at)
     first = parse_month(cli["first_negative_cash_month"])
-    assert shown["Første måned med negativ likviditet"] == fmt.month(first, "da")
+    assert shown["Første negative måned"] == fmt.month(first, "da")
     assert shown["Resultat i perioden"] == fmt.money(cli["totals"]["scenario_result"], "da")
     assert shown["Laveste likviditet"] == fmt.money(cli["totals"]["scenario_lowest_cash"], "da")
     table = _frame(at, "Likviditet, basis")
@@ -91,7 +92,7 @@ def test_ready_made_shocks_build_the_board_scenario(demo_db):
         {"municipality": "København", "change": -0.3, "from": "2027-07"}]
     shown = _metrics(at)
     first = fmt.month(_board_result(demo_db).first_negative_cash_month, "en")
-    assert shown["First month with negative cash"] == first
+    assert shown["First negative month"] == first
     assert f"the cash is negative in **{first}**" in texts(at)
 
 
@@ -143,7 +144,7 @@ def test_reverse_stress_and_monte_carlo_run_from_the_page(demo_db):
 def test_english(demo_db):
     at = _load_board(demo_db, "en")
     first = fmt.month(_board_result(demo_db).first_negative_cash_month, "en")
-    assert "Budget scenarios" in texts(at) and first in _metrics(at)["First month with negative cash"]
+    assert "Budget scenarios" in texts(at) and first in _metrics(at)["First negative month"]
 
 
 def test_a_one_off_can_be_counted_as_recurring_and_back(demo_db):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from seconomy import store
 from seconomy.settings import get_settings
 from tests.ui.apptest import open_page
@@ -29,3 +32,52 @@ def test_settings_page_refuses_inconsistent_thresholds_and_keeps_old_values(demo
     at.button[0].click().run()
     assert at.error and "not saved" in at.error[0].value
     assert _stored(demo_db) == before
+
+
+def test_settings_take_what_people_type_in_danish(demo_db):
+    at = open_page("pages/settings.py")
+    at.text_input(key="setting_major_share").set_value("0,12")
+    at.text_input(key="setting_critical_share").set_value("35 %")
+    at.text_input(key="setting_opening_cash").set_value("1.234.567,50")
+    at.text_input(key="setting_hhi_moderate").set_value("1600")
+    at.date_input(key="setting_cash_date").set_value(dt.date(2026, 12, 31))
+    at.radio(key="setting_language").set_value("en")
+    at.button[0].click().run()
+    assert not at.exception and at.success
+    stored = _stored(demo_db)
+    assert (stored["major_share"], stored["critical_share"]) == (0.12, 0.35)
+    assert stored["opening_cash"] == Decimal("1234567.50") and stored["hhi_moderate"] == 1600.0
+    assert stored["cash_date"] == "2026-12-31" and stored["language"] == "en"
+    assert at.text_input(key="setting_opening_cash").value == "1.234.567,50"  # shown back the Danish way
+    assert at.text_input(key="setting_critical_share").value == "35 %"
+
+
+def test_an_invalid_value_is_explained_beside_its_own_field_in_danish(demo_db):
+    before = _stored(demo_db)
+    at = open_page("pages/settings.py")
+    at.text_input(key="setting_critical_share").set_value("5 %")  # below the major share of 10 %
+    at.text_input(key="setting_effect_horizon_months").set_value("tolv")
+    at.button[0].click().run()
+    captions = [c.value for c in at.caption]
+    assert any("større end andelen for en stor kunde" in c for c in captions)
+    assert any("skal være et helt tal" in c for c in captions)
+    assert at.error and "ikke gemt" in at.error[0].value
+    assert _stored(demo_db) == before
+
+
+def test_the_settings_table_shows_words_not_ids(demo_db):
+    at = open_page("pages/settings.py")
+    table = at.get("table")[0].value
+    shown = " ".join(str(v) for c in table.columns for v in table[c]).replace("\\", "")  # cells are escaped markdown
+    assert "opening_cash" not in shown and "dataset" not in shown and "demodata" in shown
+    assert "420.000 kr." in shown and "Likvid beholdning (kr.)" in shown
+
+
+def test_saving_unchanged_fields_changes_nothing_in_either_language(demo_db):
+    """What a field shows (1500, 10 %, 420.000) reads back as the same value: a save without edits is a no-op."""
+    before = _stored(demo_db)
+    for lang in ("da", "en"):
+        at = open_page("pages/settings.py", lang=lang)
+        at.button[0].click().run()
+        assert not at.exception and at.success
+        assert _stored(demo_db) == before

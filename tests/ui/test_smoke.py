@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.apptest import ROOT, open_page
+from seconomy.streams import STREAMS
+from tests.ui.apptest import ROOT, open_page, readable
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))
 
@@ -17,12 +18,23 @@ def test_app_lists_every_page_file():
     assert PAGES and all(f'"{page}"' in app for page in PAGES)
 
 
+# nan, NaT, True, False anywhere; None unless English prose ("None yet."); a stream id (they all hold an underscore)
+RAW = re.compile(r"\b(nan|NaN|NaT|True|False)\b|\bNone(?![ \t]+[a-z])\b|\b("
+                 + "|".join(s for s in STREAMS if "_" in s) + r")\b")
+
+
+def raw_values(at) -> list[str]:
+    """Texts showing a raw value a person should never read: None, nan, NaT, True/False or a stream id."""
+    return [text for text in readable(at) if RAW.search(text)]
+
+
 @pytest.mark.parametrize("page", PAGES)
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_page_renders_on_demo_data(demo_db, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
+    assert raw_values(at) == []
 
 
 def test_app_shows_the_demo_banner_on_demo_data(demo_db):
@@ -36,15 +48,24 @@ def test_page_renders_on_empty_database(tmp_path, monkeypatch, page):
     monkeypatch.setenv("SECONOMY_DB", str(tmp_path / "empty.duckdb"))
     at = open_page(page)
     assert not at.exception, at.exception
+    assert raw_values(at) == []
     assert not any("demo" in w.value.lower() for w in open_page().warning)
 
 
+def _outside_ui() -> list[Path]:
+    return [p for p in (ROOT / "seconomy").rglob("*.py") if "ui" not in p.relative_to(ROOT / "seconomy").parts[:1]]
+
+
 def test_no_streamlit_import_outside_ui():
-    offenders = [
-        str(p.relative_to(ROOT)) for p in (ROOT / "seconomy").rglob("*.py")
-        if "ui" not in p.relative_to(ROOT / "seconomy").parts[:1]
-        and re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)
-    ]
+    offenders = [str(p.relative_to(ROOT)) for p in _outside_ui()
+                 if re.search(r"^\s*(import streamlit|from streamlit)", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []
+
+
+def test_nothing_outside_ui_imports_ui():
+    """The core, the CLI and the text package never depend on the UI (the catalog lives in seconomy.text)."""
+    ui = re.compile(r"^\s*(from seconomy\.ui\b|import seconomy\.ui\b|from seconomy import .*\bui\b)", re.M)
+    offenders = [str(p.relative_to(ROOT)) for p in _outside_ui() if ui.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
@@ -61,3 +82,4 @@ def test_page_renders_on_one_month_of_own_data(one_month_db, page, lang):
     at = open_page(page, lang=lang)
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
+    assert raw_values(at) == []

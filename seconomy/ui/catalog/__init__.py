@@ -1,8 +1,8 @@
-"""The UI text catalog, in Danish (default) and English.
+"""Kept for one release: the catalog moved to ``seconomy.text.catalog`` (add section modules there).
 
-One catalog, kept in one section module per area (common, overview, data, risk, scenarios…) so
-that each page's texts sit together; ``CATALOG`` merges them and a test checks every key has both
-languages and no key is defined twice.
+A merge bridge: a section module another branch still adds here (``seconomy/ui/catalog/<area>.py`` with
+``TEXTS``) is merged into the one catalog when the UI starts, with the same no-key-twice check, so its texts
+work until it is moved. Nothing outside ``seconomy/ui`` may import this module.
 """
 
 from __future__ import annotations
@@ -10,20 +10,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-Texts = dict[str, tuple[str, str]]  # key -> (Danish, English)
+from seconomy.text.catalog import CATALOG, KEY_OWNER, Texts
+
+__all__ = ["CATALOG", "KEY_OWNER", "Texts"]
 
 
-def _load() -> tuple[Texts, dict[str, str]]:
-    merged: Texts = {}
-    owner: dict[str, str] = {}
+def _adopt() -> None:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
         for key, pair in getattr(module, "TEXTS", {}).items():
-            if key in merged:
-                raise ValueError(f"text key {key!r} defined in both {owner[key]} and {info.name}")
-            merged[key] = pair
-            owner[key] = info.name
-    return merged, owner
+            if key in CATALOG:
+                raise ValueError(f"text key {key!r} defined in both {KEY_OWNER[key]} and ui/catalog/{info.name}")
+            CATALOG[key] = pair
+            KEY_OWNER[key] = f"ui/catalog/{info.name}"
 
 
-CATALOG, KEY_OWNER = _load()
+_adopt()

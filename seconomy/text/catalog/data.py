@@ -148,7 +148,8 @@ TEXTS = {
     "data.errors_count": ("{errors} fejl i {rows} rækker. Som udgangspunkt importeres intet, før de er rettet.",
                           "{errors} errors in {rows} rows. By default nothing is imported until they are fixed."),
     "data.errors_shown": ("Viser de første {shown}.", "Showing the first {shown}."),
-    "data.errors_download": ("Hent fejlliste (CSV)", "Download error list (CSV)"),
+    "data.errors_download": ("Hent fejllisten:", "Download the error list:"),
+    "data.file.errors": ("fejl", "errors"),
     "data.col.line": ("Linje", "Line"),
     "data.col.column": ("Kolonne", "Column"),
     "data.col.value": ("Værdi", "Value"),
@@ -218,10 +219,12 @@ TEXTS = {
     "data.undo_option": ("nr. {id}: {file} ({added} rækker, {time})", "#{id}: {file} ({added} rows, {time})"),
     "data.undo": ("Fortryd import", "Undo import"),
     "data.undone": ("Import nr. {id} er fortrudt: {rows} rækker fjernet.", "Import #{id} undone: {rows} rows removed."),
-    "data.export_intro": ("Alle indtægtsposter. CSV-filen er maskinlæsbar (UTF-8, komma, ISO-datoer, beløb som -13500.00); "
-                          "tekst der ville blive læst som en formel, får en apostrof foran.",
-                          "Every income entry. The CSV is machine-readable (UTF-8, comma, ISO dates, amounts like -13500.00); "
-                          "text a spreadsheet would run as a formula gets a leading apostrophe."),
+    "data.export_intro": ("Alle indtægtsposter, som kommandoen `export` skriver dem, så de kan importeres igen: CSV-filen er "
+                          "maskinlæsbar (UTF-8, komma, ISO-datoer, beløb som -13500.00), Excel-filen har rigtige tal og "
+                          "datoer; tekst der ville blive læst som en formel, får en apostrof foran.",
+                          "Every income entry, as the `export` command writes it, so it imports back: the CSV is "
+                          "machine-readable (UTF-8, comma, ISO dates, amounts like -13500.00), the Excel file has real numbers "
+                          "and dates; text a spreadsheet would run as a formula gets a leading apostrophe."),
     "data.export_count": ("{rows} poster.", "{rows} entries."),
     "data.export_csv": ("Hent CSV", "Download CSV"),
     "data.export_xlsx": ("Hent XLSX", "Download XLSX"),

@@ -27,6 +27,15 @@ TEXTS = {
     "effect.none": ("Ingen forløb i perioden endnu. Tilføj forløb under *Forløb*, eller importér en fil.",
                     "No placements in the period yet. Add placements under *Placements*, or import a file."),
     "effect.small": ("færre end 5 afsluttede", "fewer than 5 ended"),
+    "effect.col.code": ("Kommunekode", "Municipality code"),
+    "effect.kpi.exit_rate": ("Andel i job/udd.", "Share to work/edu."),
+    "effect.col.exit_rate_low": ("Andel, 95 %-interval fra", "Share, 95% interval from"),
+    "effect.col.exit_rate_high": ("Andel, 95 %-interval til", "Share, 95% interval to"),
+    "effect.col.from": ("Fra", "From"),
+    "effect.col.to": ("Til", "To"),
+    "effect.col.progression_count": ("Forløb med progression", "Placements with progression"),
+    "effect.col.suppressed_flag": ("Under 5 afsluttede", "Fewer than 5 ended"),
+    "effect.file.overview": ("effekt", "effect"),
     "effect.small_note": (
         "Kommuner med færre end 5 afsluttede forløb vises her med alle tal, men tolk dem varsomt; i rapporten til "
         "kommunen vises de som »under 5« og uden andele – små tal kan udpege personer.",
@@ -315,15 +324,6 @@ TEXTS = {
     "risk.col.effect": ("Effekt og kontakter", "Effect and contacts"),
     "risk.col.effect_open": ("Åbn", "Open"),
     # settings (labels on the Settings page)
-    "setting.effect_horizon_months": ("Business case: horisont (måneder)", "Business case: horizon (months)"),
-    "setting.effect_persistence": ("Business case: andel der bliver i job/uddannelse", "Business case: persistence share"),
-    "setting.effect_flexjob_share": ("Business case: andel sparet ved fleksjob", "Business case: share saved by a flexjob"),
-    "setting.effect_benefit_cash": ("Business case: kontanthjælp pr. måned (kr.)", "Business case: cash benefit per month (DKK)"),
-    "setting.effect_benefit_resource": ("Business case: ressourceforløbsydelse pr. måned (kr.)",
-                                        "Business case: resource benefit per month (DKK)"),
-    "setting.effect_benefit_youth": ("Business case: uddannelseshjælp pr. måned (kr.)", "Business case: youth benefit per month (DKK)"),
-    "setting.effect_scale": ("Progression: skalaens navn", "Progression: name of the scale"),
-    "setting.placement_retention_years": ("Opbevaring af forløb (år)", "Retention of placements (years)"),
 }
 
 # Problem reasons: English from seconomy.effect.model, Danish here (a test checks every code has both).

@@ -1,4 +1,11 @@
-"""Text folding shared by every matcher (headers, streams, municipality names)."""
+"""Everything that speaks: text folding for matching (here), the catalog of Danish and English texts
+(``seconomy.text.catalog``), the formats of numbers and dates (``seconomy.text.format``) and the bundle of
+both for one language (``seconomy.text.words``).
+
+Why a package of its own: the core (risk verdicts, reports), the CLI and the UI all need the same words and
+formats; none of them may depend on the UI. This package imports neither Streamlit nor ``seconomy.ui``.
+``fold`` stays importable as ``seconomy.text.fold``: every matcher uses it, and importing it loads no babel.
+"""
 
 from __future__ import annotations
 

@@ -15,6 +15,8 @@ TEXTS = {
     "agreements.tab.file": ("Import og eksport", "Import and export"),
     "agreements.col.renewal": ("Forlængelse", "Renewal"),
     "agreements.col.notice": ("Opsigelse (mdr.)", "Notice (months)"),
+    "agreements.col.notice_by": ("Opsigelse senest", "Notice by"),
+    "agreements.file.problems_name": ("aftaler_fejl", "agreements_problems"),
     "agreements.none": ("Ingen endnu.", "None yet."),
     "agreements.pick": ("Vælg en linje at redigere, eller opret en ny", "Pick a line to edit, or add a new one"),
     "agreements.new_contract": ("+ Ny kontrakt eller løntilskud", "+ New contract or wage subsidy"),
@@ -78,7 +80,7 @@ TEXTS = {
         "(kommuner typisk 30 dage).",
         "Days from the end of the month until the money is in the bank. Empty: the stream's term from Settings "
         "(municipalities typically 30 days)."),
-    "agreements.field.renewal_probability": ("Sandsynlighed for forlængelse (%)", "Renewal probability (%)"),
+    "agreements.field.renewal_probability": ("Sandsynlighed for forlængelse", "Renewal probability"),
     "agreements.field.status": ("Status", "Status"),
     "agreements.field.note": ("Note", "Note"),
     "agreements.field.category": ("Kategori", "Category"),

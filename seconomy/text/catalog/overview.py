@@ -36,5 +36,7 @@ TEXTS = {
     "overview.mosaic": ("Mosaikøkonomien: indtægter fordelt på typer", "The mosaic: income by stream"),
     "overview.treemap": ("Hvem betaler: indtægtstype → betaler", "Who pays: stream → payer"),
     "overview.monthly": ("Indtægter pr. måned", "Income per month"),
+    "overview.file.treemap": ("indtaegter_pr_type_og_betaler", "income_by_stream_and_payer"),
+    "overview.file.monthly": ("indtaegter_pr_maaned", "income_by_month"),
     "overview.largest_caption": ("{payer}: {share} af indtægterne", "{payer}: {share} of income"),
 }

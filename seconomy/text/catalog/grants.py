@@ -69,6 +69,9 @@ TEXTS = {
     "grants.upcoming_none": ("Ingen frister, svar eller afrapporteringer de næste {days} dage.",
                              "No deadlines, decisions or reports in the next {days} days."),
     "grants.days_left": ("om {days} dage", "in {days} days"),
+    "grants.deadline.passed": ("fristen er overskredet", "deadline passed"),
+    "grants.col.deadline_state": ("Frist", "Deadline"),
+    "grants.file.track": ("bevillingshistorik", "track_record"),
     "grants.event.deadline": ("Ansøgningsfrist", "Application deadline"),
     "grants.event.decision": ("Svar", "Decision"),
     "grants.event.report": ("Afrapportering", "Report due"),
@@ -303,11 +306,4 @@ TEXTS = {
     "grants.cliff.last_payment": ("Sidste udbetaling", "Last payment"),
     "grants.cliff.end": ("Bevillingen slutter", "Grant ends"),
     # settings of this page
-    "setting.stage_probability_idea": ("Sandsynlighed: idé", "Probability: idea"),
-    "setting.stage_probability_drafting": ("Sandsynlighed: under udarbejdelse", "Probability: drafting"),
-    "setting.stage_probability_submitted": ("Sandsynlighed: indsendt", "Probability: submitted"),
-    "setting.stage_probability_shortlisted": ("Sandsynlighed: shortlistet", "Probability: shortlisted"),
-    "setting.grant_target": ("Mål for sandsynlighed for at dække behovet", "Target probability of covering the gap"),
-    "setting.max_grant_share": ("Advarsel: bevillingers andel af indtægter over", "Warn: grant share of income above"),
-    "setting.max_funder_share": ("Advarsel: én bevillingsgivers andel over", "Warn: one funder's share above"),
 }
