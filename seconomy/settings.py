@@ -12,8 +12,6 @@ from decimal import Decimal
 
 import duckdb
 
-from seconomy import values
-
 
 @dataclass(frozen=True)
 class Setting:
@@ -27,6 +25,8 @@ class Setting:
 
     def read(self, raw: object) -> object:
         """The typed value of ``raw`` (text as a user types it, or as stored); ValueError with a reason otherwise."""
+        from seconomy import values  # late: the parser needs pandas, which `info` and `--help` do without
+
         text = "" if raw is None else str(raw).strip()
         if self.kind is str:
             return text
@@ -205,6 +205,8 @@ def canonical(name: str, raw: object) -> str:
     """The value as stored, read with the project's one parser: '0,35' and '35 %' → '0.35', '1.234.567,50' →
     '1234567.50', '31.12.2026' → '2026-12-31', '0101901234' → '101901234'. ValueError names the kind that could
     not be read (a REASONS code)."""
+    from seconomy import values
+
     text = "" if raw is None else str(raw).strip()
     setting = BY_NAME[name]
     try:

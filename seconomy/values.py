@@ -20,8 +20,6 @@ import numbers
 import re
 from decimal import Decimal, InvalidOperation
 
-import pandas as pd
-
 from seconomy.ingest.values import parse_amount, parse_date
 
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
@@ -29,7 +27,7 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]")
 
 def is_empty(value: object) -> bool:
     """None, NaN, NaT, pd.NA and blank text are all 'no value'."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):  # pandas' NA and NaT, without importing pandas
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -128,6 +126,6 @@ def date(value: object) -> dt.date | None:
     ledger import reads it; None when empty; ValueError ("not a date", "impossible date") otherwise."""
     if is_empty(value):
         return None
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, dt.datetime):  # a pandas Timestamp is one
         return value.date()
     return parse_date(value)
