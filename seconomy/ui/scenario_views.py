@@ -168,13 +168,13 @@ def _payer_table(result: ScenarioResult) -> None:
 
 def _lines_table(result: ScenarioResult) -> None:
     frame = result.lines
+    sources = [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)]
     shown = pd.DataFrame({
-        t("scn.col.source"): [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)],
-        t("col.payer"): frame["key"], t("col.stream"): frame["stream"].map(stream_label),
+        t("scn.col.source"): sources, t("col.payer"): frame["key"], t("scn.col.counterparty"): frame["counterparty"],
+        t("col.stream"): frame["stream"].map(stream_label),
         t("scn.col.baseline"): frame["baseline"].map(money), t("scn.col.scenario"): frame["scenario"].map(money),
     })
     tables.show(shown, key="scn.table.lines")
-    sources = [source_label(s, b) for s, b in zip(frame["source"], frame["basis"], strict=True)]
     download_table(frame[["key", "stream", "counterparty", "baseline", "scenario"]].assign(source=sources)[
         ["source", "key", "stream", "counterparty", "baseline", "scenario"]], t("scn.file.lines"), key="scn.dl.lines",
         headers={"source": t("scn.col.source"), "key": t("col.payer"), "stream": t("col.stream"),

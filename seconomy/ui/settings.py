@@ -157,7 +157,7 @@ def table(current: dict) -> None:
     st.table(pd.DataFrame({
         t("settings.col.name"): [t(f"setting.{s.name}") for s in SETTINGS],
         t("settings.col.value"): [md(shown_value(s.name, current[s.name])) for s in SETTINGS],
-        t("settings.col.default"): [md(shown_value(s.name, BY_NAME[s.name].kind(s.default) if s.default else s.default))
+        t("settings.col.default"): [md(shown_value(s.name, BY_NAME[s.name].read(s.default) if s.default else s.default))
                                     for s in SETTINGS],
         t("settings.col.help"): [t(f"setting.{s.name}.help") for s in SETTINGS],
     }), hide_index=True, border="horizontal")

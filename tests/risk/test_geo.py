@@ -49,10 +49,11 @@ def test_a_map_with_a_url_carries_the_address_instead_of_the_polygons():
     import pandas as pd
 
     from seconomy.risk import charts
+    from seconomy.text.words import words
 
     groups = pd.DataFrame({"municipality_code": [101, 159], "amount": [1000.0, 500.0], "share": [2 / 3, 1 / 3]})
-    inline = charts.municipality_map(groups, municipality_geojson(), lambda key, **v: key, str)
-    served = charts.municipality_map(groups, municipality_geojson(), lambda key, **v: key, str, "app/static/kommuner.geojson")
+    inline = charts.municipality_map(groups, municipality_geojson(), words("da"))
+    served = charts.municipality_map(groups, municipality_geojson(), words("da"), "app/static/kommuner.geojson")
     assert served.data[1].geojson == "app/static/kommuner.geojson" and isinstance(inline.data[1].geojson, dict)
     assert list(served.data[1].locations) == list(inline.data[1].locations)  # the same 98 municipalities, drawn alike
     assert len(served.to_json()) < len(inline.to_json()) / 10  # 9 KB of hover texts instead of 111 KB

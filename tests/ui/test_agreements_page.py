@@ -63,12 +63,12 @@ def test_adding_a_contract_stores_it_as_the_users_own(at, demo_db):
 
 def test_a_contracts_own_payment_term_is_stored_and_checked(at, demo_db):
     at.selectbox(key=f"{NEW}_municipality").set_value("Herlev")
-    at.number_input(key=f"{NEW}_monthly").set_value(9000.0)
-    at.number_input(key=f"{NEW}_payment_days").set_value(400)
+    at.text_input(key=f"{NEW}_monthly").set_value("9.000")
+    at.text_input(key=f"{NEW}_payment_days").set_value("400")
     at.button(key=f"{NEW}_save").click().run()
     assert "Betalingsfrist (dage)" in " ".join(e.value for e in at.error)  # 0–365 days
     assert _rows(demo_db, "SELECT count(*) FROM agreements") == [(DEMO_AGREEMENTS,)]
-    at.number_input(key=f"{NEW}_payment_days").set_value(45)
+    at.text_input(key=f"{NEW}_payment_days").set_value("45")
     at.button(key=f"{NEW}_save").click().run()
     assert not at.exception, at.exception
     assert _rows(demo_db, "SELECT payment_days FROM agreements WHERE id = ?", [DEMO_AGREEMENTS + 1]) == [(45,)]

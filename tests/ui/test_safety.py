@@ -106,14 +106,13 @@ def test_the_database_download_is_a_consistent_seconomy_database(demo_db, tmp_pa
     copy = tmp_path / "download.duckdb"
     copy.write_bytes(data)
     con = duckdb.connect(str(copy), read_only=True)
-    source = duckdb.connect(str(demo_db), read_only=True)
     try:
-        for table in ("entries", "agreements", "placements", "settings"):
-            assert con.execute(f"SELECT count(*) FROM {table}").fetchall() == source.execute(
-                f"SELECT count(*) FROM {table}").fetchall()
+        with store.session(demo_db) as source:  # the app's shared database may hold the file open in this process
+            for table in ("entries", "agreements", "placements", "settings"):
+                assert con.execute(f"SELECT count(*) FROM {table}").fetchall() == source.execute(
+                    f"SELECT count(*) FROM {table}").fetchall()
     finally:
         con.close()
-        source.close()
 
 
 def test_every_uploader_checks_the_limit_before_reading():

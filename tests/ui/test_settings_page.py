@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from seconomy import store
+from seconomy import demo, fmt, store
 from seconomy.settings import get_settings
+from seconomy.text.catalog import CATALOG
 from tests.ui.apptest import open_page
 
 
@@ -70,7 +71,7 @@ def test_the_settings_table_shows_words_not_ids(demo_db):
     table = at.get("table")[0].value
     shown = " ".join(str(v) for c in table.columns for v in table[c]).replace("\\", "")  # cells are escaped markdown
     assert "opening_cash" not in shown and "dataset" not in shown and "demodata" in shown
-    assert "420.000 kr." in shown and "Likvid beholdning (kr.)" in shown
+    assert fmt.money(Decimal(demo.OPENING_CASH), "da") in shown and "Likvid beholdning (kr.)" in shown  # 700.000 kr.
 
 
 def test_saving_unchanged_fields_changes_nothing_in_either_language(demo_db):
@@ -81,3 +82,31 @@ def test_saving_unchanged_fields_changes_nothing_in_either_language(demo_db):
         at.button[0].click().run()
         assert not at.exception and at.success
         assert _stored(demo_db) == before
+
+
+def test_the_forecast_settings_are_fields_of_their_own(demo_db):
+    """Payment terms, VAT and the renewal correlation: numbers, a share, a choice of period and of streams."""
+    at = open_page("pages/settings.py")
+    at.text_input(key="setting_payment_days_municipal_contract").set_value("45")
+    at.text_input(key="setting_vat_rate").set_value("12,5 %")
+    at.selectbox(key="setting_vat_period").set_value("quarterly")
+    at.multiselect(key="setting_vat_streams").set_value(["product_sale", "other"])
+    at.text_input(key="setting_renewal_correlation").set_value("50 %")
+    at.button[0].click().run()
+    assert not at.exception and at.success
+    stored = _stored(demo_db)
+    assert (stored["payment_days_municipal_contract"], stored["vat_rate"], stored["vat_period"]) == (45, 0.125, "quarterly")
+    assert stored["vat_streams"] == "product_sale,other" and stored["renewal_correlation"] == 0.5
+    table = at.get("table")[0].value
+    shown = " ".join(str(v) for c in table.columns for v in table[c]).replace("\\", "")
+    streams = f"{CATALOG['stream.product_sale'][0]}, {CATALOG['stream.other'][0]}"  # in words, not ids
+    assert "Kvartalsvis" in shown and streams in shown and "product_sale" not in shown
+
+
+def test_a_payment_term_over_a_year_is_refused_beside_its_field(demo_db):
+    before = _stored(demo_db)
+    at = open_page("pages/settings.py")
+    at.text_input(key="setting_payment_days_product_sale").set_value("400")
+    at.button[0].click().run()
+    assert any("skal være 0 til 365 dage" in c.value for c in at.caption)
+    assert _stored(demo_db) == before
