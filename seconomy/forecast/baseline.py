@@ -84,14 +84,17 @@ def first_forecast_month(con: duckdb.DuckDBPyConnection) -> dt.date:
 
 def _horizon(first: dt.date, start: dt.date | None, months: int) -> tuple[dt.date, int]:
     if not 1 <= months <= MAX_MONTHS:
-        raise ScenarioError(f"months must be between 1 and {MAX_MONTHS}, not {months}")
+        raise ScenarioError(f"months must be between 1 and {MAX_MONTHS}, not {months}", code="forecast.months",
+                            max=MAX_MONTHS, months=months)
     start = start or first
     if start < first:
         raise ScenarioError(f"start {month_text(start)} is before the first forecast month {month_text(first)} "
-                            "(the month after the last complete month of data)")
+                            "(the month after the last complete month of data)", code="forecast.start_early",
+                            start_month=start, first_month=first)
     if months_between(first, start) > MAX_DELAY:
         raise ScenarioError(f"start {month_text(start)} is more than {MAX_DELAY} months after the first forecast "
-                            f"month {month_text(first)}")
+                            f"month {month_text(first)}", code="forecast.start_late", start_month=start, first_month=first,
+                            delay=MAX_DELAY)
     return start, months_between(first, start)
 
 

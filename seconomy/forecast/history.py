@@ -53,7 +53,8 @@ def cutoff(con: duckdb.DuckDBPyConnection) -> Cutoff:
     """The cutoff of the data in ``con`` (ScenarioError without income)."""
     first, last = con.execute("SELECT min(entry_date), max(entry_date) FROM entries").fetchall()[0]
     if last is None:
-        raise ScenarioError("there is no income data to forecast from: import a ledger (or the demo) first")
+        raise ScenarioError("there is no income data to forecast from: import a ledger (or the demo) first",
+                            code="forecast.no_data")
     partial = last < month_end(last) and not _imported_after_month(con, month_start(last))
     last_complete = add_months(last, -1) if partial else month_start(last)
     if last_complete < month_start(first):  # not one complete month: the partial month stands in for one

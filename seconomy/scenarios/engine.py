@@ -70,7 +70,12 @@ class Figures:
 
 
 def _where(shock: Shock) -> str:
-    return f"shock ({', '.join(f'{k}: {v}' for k, v in shock.to_dict().items())})"
+    return f"shock ({_shown(shock)})"
+
+
+def _shown(shock: Shock) -> str:
+    """The shock as its fields say it ('payer: Gladsaxe, change: -1.0'), for a message in either language."""
+    return ", ".join(f"{k}: {v}" for k, v in shock.to_dict().items())
 
 
 def month_mask(baseline: Baseline, start, end) -> np.ndarray:
@@ -127,21 +132,26 @@ def _names(lines: pd.DataFrame, shock: Shock) -> list[str]:
 
 def _check(baseline: Baseline, lines: pd.DataFrame, shock: Shock, mask: np.ndarray) -> None:
     if shock.agreement is not None and not mask.any():
-        raise ScenarioError(f"{_where(shock)}: agreement {shock.agreement} is neither in force nor a pending application")
+        raise ScenarioError(f"{_where(shock)}: agreement {shock.agreement} is neither in force nor a pending application",
+                            code="scenario.agreement_unknown", shock=_shown(shock), id=shock.agreement)
     if not mask.any() and not shock.new:
         close = _names(lines, shock)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise ScenarioError(f"{_where(shock)}: matches no income in the forecast{hint} (payers are keyed as on the risk "
                             "page, e.g. 'København' for all of Copenhagen; to add income from someone new, give "
-                            '"new": true and an amount)')
+                            '"new": true and an amount)', code="scenario.no_match", shock=_shown(shock),
+                            close=", ".join(close) or "–")
     if shock.new and (shock.amount is None or shock.amount <= 0):
-        raise ScenarioError(f'{_where(shock)}: "new": true brings new income, so it needs a positive amount (kr. per month)')
+        raise ScenarioError(f'{_where(shock)}: "new": true brings new income, so it needs a positive amount (kr. per month)',
+                            code="scenario.new_needs_amount", shock=_shown(shock))
     if shock.end is not None and shock.end < baseline.months[0]:
         raise ScenarioError(f"{_where(shock)}: ends ({month_text(shock.end)}) before the forecast starts "
-                            f"({month_text(baseline.months[0])})")
+                            f"({month_text(baseline.months[0])})", code="scenario.ends_before", shock=_shown(shock),
+                            end_month=shock.end, first_month=baseline.months[0])
     if shock.start is not None and shock.start > baseline.months[-1]:
         raise ScenarioError(f"{_where(shock)}: starts ({month_text(shock.start)}) after the forecast ends "
-                            f"({month_text(baseline.months[-1])})")
+                            f"({month_text(baseline.months[-1])})", code="scenario.starts_after", shock=_shown(shock),
+                            start_month=shock.start, last_month=baseline.months[-1])
 
 
 def _apply_amount(amounts: np.ndarray, weight: np.ndarray, mask: np.ndarray, months: np.ndarray,
@@ -216,7 +226,8 @@ def cost_ops(baseline: Baseline, shocks: Sequence[CostShock]) -> tuple[tuple[Cos
             labels.append(shock.label or shock.category or f"cost change {number}")
             continue
         if not mask.any() and (shock.category or shock.kind or shock.stream):
-            raise ScenarioError(f"cost change {number} ({shock.to_dict()}): matches no line of the costs table")
+            raise ScenarioError(f"cost change {number} ({shock.to_dict()}): matches no line of the costs table",
+                                code="scenario.cost_no_match", number=number)
         ops.append(CostOp(mask, months, factor=1.0 + shock.change))
     return tuple(ops), tuple(labels)
 

@@ -221,9 +221,11 @@ def refuse_cpr_name(name: str, spec_json: str | None = None) -> None:
     from seconomy.ingest.cpr import has_cpr
 
     if has_cpr(name, "description"):
-        raise ScenarioError("a scenario name must not contain a CPR number (CPR numbers are never stored)")
+        raise ScenarioError("a scenario name must not contain a CPR number (CPR numbers are never stored)",
+                            code="scenario.cpr_name")
     if spec_json is not None and any(has_cpr(text, "description") for text in _strings(json.loads(spec_json))):
-        raise ScenarioError("a scenario must not contain a CPR number (CPR numbers are never stored)")
+        raise ScenarioError("a scenario must not contain a CPR number (CPR numbers are never stored)",
+                            code="scenario.cpr_spec")
 
 
 def _strings(value: object) -> list[str]:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from seconomy.errors import LineError, SeconomyError
 from seconomy.ingest import cpr
-from seconomy.ui.i18n import date, datetime, has_text, number, t
+from seconomy.ui.i18n import date, datetime, has_text, month, number, t
 from seconomy.ui.safe import md
 
 SHOWN_LINES = 50
@@ -31,6 +31,8 @@ def _value(value: object, name: str = "") -> str:
         return md(value)
     if isinstance(value, numbers.Integral):
         return number(value)
+    if isinstance(value, dt.date) and name.endswith("_month"):  # a month of the forecast: 'mar. 2027'
+        return month(value)
     if isinstance(value, dt.datetime):
         return datetime(value)
     if isinstance(value, dt.date):

@@ -49,3 +49,16 @@ def test_every_setting_has_a_danish_and_english_name_and_help():
 
 def test_the_catalog_lives_in_the_text_package():
     assert all(not owner.startswith("ui/") for owner in KEY_OWNER.values())
+
+
+def test_every_error_code_the_domain_raises_has_its_text():
+    """A SeconomyError(code=…) whose ``error.<code>`` is missing would reach the UI in English."""
+    import re
+    from pathlib import Path
+
+    from seconomy.text.catalog import CATALOG as TEXTS
+
+    root = Path(__file__).resolve().parents[2] / "seconomy"
+    codes = {code for path in root.rglob("*.py") for code in re.findall(r'\bcode="([a-z_.]+)"', path.read_text("utf-8"))}
+    assert len(codes) > 20  # the scan finds the codes at all
+    assert sorted(c for c in codes if f"error.{c}" not in TEXTS) == []

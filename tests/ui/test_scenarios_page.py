@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from seconomy import store
 from seconomy.cli import main
 from seconomy.forecast import build_baseline
@@ -195,3 +197,16 @@ def test_new_income_from_someone_new_is_added_explicitly(demo_db):
     assert income[:march] == baseline_income[:march] and income[march] != baseline_income[march]
     at.run()  # the editor row keeps the shock new on the next rerun
     assert not at.exception and not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("lang, said", [("da", "rammer ingen indtægt i prognosen"), ("en", "matches no income in the forecast")])
+def test_a_saved_scenario_that_no_longer_applies_is_explained_in_the_page_language(demo_db, lang, said):
+    """A scenario saved before the data changed: its shock names a payer the forecast no longer has."""
+    with store.session(demo_db) as con:
+        scenario_id = store.save_scenario(con, "Gammel plan", json.dumps({"shocks": [{"payer": "Nedlagt Café", "change": -1}]}))
+    at = open_page(PAGE, lang=lang)
+    pick = next(m for m in at.multiselect if m.key.startswith("scn.compare.pick"))
+    pick.set_value(["__current__", str(scenario_id)]).run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning if "Gammel plan" in w.value]
+    assert warnings and said in warnings[0] and "Nedlagt Café" in warnings[0]

@@ -74,4 +74,37 @@ TEXTS = {
                                 "This is an image. Export SAF-T or CSV from your bookkeeping system (or CSV from your netbank)."),
     "error.unsupported.xls": ("Det er en gammel Excel-projektmappe (.xls). Gem den som .xlsx eller CSV, og importér den.",
                               "This is an old Excel workbook (.xls). Save it as .xlsx or CSV and import that."),
+    "error.scenario.agreement_unknown": ("Stødet ({shock}): aftale {id} er hverken i kraft eller en ansøgning, der venter.",
+                                         "The shock ({shock}): agreement {id} is neither in force nor a pending application."),
+    "error.scenario.no_match": (
+        "Stødet ({shock}) rammer ingen indtægt i prognosen. Mente du: {close}? Betalere hedder som på siden Risiko "
+        "(fx »København« for hele kommunen); ny indtægt fra en ny betaler tilføjes som »ny indtægt« med et beløb.",
+        "The shock ({shock}) matches no income in the forecast. Did you mean: {close}? Payers are named as on the Risk "
+        "page (e.g. 'København' for the whole municipality); income from someone new is added as 'new income' with an amount."),
+    "error.scenario.new_needs_amount": ("Stødet ({shock}): ny indtægt skal have et positivt beløb (kr. pr. måned).",
+                                        "The shock ({shock}): new income needs a positive amount (DKK per month)."),
+    "error.scenario.ends_before": ("Stødet ({shock}) slutter ({end_month}), før prognosen begynder ({first_month}).",
+                                   "The shock ({shock}) ends ({end_month}) before the forecast starts ({first_month})."),
+    "error.scenario.starts_after": ("Stødet ({shock}) begynder ({start_month}), efter prognosen slutter ({last_month}).",
+                                    "The shock ({shock}) starts ({start_month}) after the forecast ends ({last_month})."),
+    "error.scenario.cost_no_match": ("Omkostningsændring {number} rammer ingen linje i omkostningerne.",
+                                     "Cost change {number} matches no line of the costs."),
+    "error.scenario.cpr_name": ("Et scenaries navn må ikke indeholde et CPR-nummer (CPR-numre gemmes aldrig).",
+                                "A scenario's name must not contain a CPR number (CPR numbers are never stored)."),
+    "error.scenario.cpr_spec": ("Et scenarie må ikke indeholde et CPR-nummer (CPR-numre gemmes aldrig).",
+                                "A scenario must not contain a CPR number (CPR numbers are never stored)."),
+    "error.forecast.no_data": ("Der er ingen indtægter at lave en prognose ud fra: indlæs et bogføringsudtræk (eller demoen) først.",
+                               "There is no income data to forecast from: import a ledger (or the demo) first."),
+    "error.forecast.months": ("Perioden skal være 1 til {max} måneder, ikke {months}.",
+                              "The period must be 1 to {max} months, not {months}."),
+    "error.forecast.start_early": ("Starten {start_month} ligger før prognosens første måned {first_month} (måneden efter "
+                                   "den sidste hele måned med data).",
+                                   "The start {start_month} is before the forecast's first month {first_month} (the month "
+                                   "after the last complete month of data)."),
+    "error.forecast.start_late": ("Starten {start_month} ligger mere end {delay} måneder efter prognosens første måned "
+                                  "{first_month}.", "The start {start_month} is more than {delay} months after the "
+                                  "forecast's first month {first_month}."),
+    "error.scenario.no_name": ("Et scenarie skal have et navn.", "A scenario needs a name."),
+    "error.scenario.taken": ("Der findes allerede et scenarie, der hedder {name}.", "A scenario called {name} already exists."),
+    "error.scenario.unknown": ("Der er intet gemt scenarie med nr. {id}.", "There is no saved scenario with id {id}."),
 }
