@@ -139,8 +139,8 @@ def _check(baseline: Baseline, lines: pd.DataFrame, shock: Shock, mask: np.ndarr
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise ScenarioError(f"{_where(shock)}: matches no income in the forecast{hint} (payers are keyed as on the risk "
                             "page, e.g. 'København' for all of Copenhagen; to add income from someone new, give "
-                            '"new": true and an amount)', code="scenario.no_match", shock=_shown(shock),
-                            close=", ".join(close) or "–")
+                            '"new": true and an amount)', code="scenario.no_match_close" if close else "scenario.no_match",
+                            shock=_shown(shock), close=", ".join(close))
     if shock.new and (shock.amount is None or shock.amount <= 0):
         raise ScenarioError(f'{_where(shock)}: "new": true brings new income, so it needs a positive amount (kr. per month)',
                             code="scenario.new_needs_amount", shock=_shown(shock))

@@ -77,10 +77,13 @@ TEXTS = {
     "error.scenario.agreement_unknown": ("Stødet ({shock}): aftale {id} er hverken i kraft eller en ansøgning, der venter.",
                                          "The shock ({shock}): agreement {id} is neither in force nor a pending application."),
     "error.scenario.no_match": (
-        "Stødet ({shock}) rammer ingen indtægt i prognosen. Mente du: {close}? Betalere hedder som på siden Risiko "
-        "(fx »København« for hele kommunen); ny indtægt fra en ny betaler tilføjes som »ny indtægt« med et beløb.",
-        "The shock ({shock}) matches no income in the forecast. Did you mean: {close}? Payers are named as on the Risk "
-        "page (e.g. 'København' for the whole municipality); income from someone new is added as 'new income' with an amount."),
+        "Stødet ({shock}) rammer ingen indtægt i prognosen. Betalere hedder som på siden Risiko (fx »København« for hele "
+        "kommunen); ny indtægt fra en ny betaler tilføjes som »ny indtægt« med et beløb.",
+        "The shock ({shock}) matches no income in the forecast. Payers are named as on the Risk page (e.g. 'København' "
+        "for the whole municipality); income from someone new is added as 'new income' with an amount."),
+    "error.scenario.no_match_close": (
+        "Stødet ({shock}) rammer ingen indtægt i prognosen. Mente du: {close}? Betalere hedder som på siden Risiko.",
+        "The shock ({shock}) matches no income in the forecast. Did you mean: {close}? Payers are named as on the Risk page."),
     "error.scenario.new_needs_amount": ("Stødet ({shock}): ny indtægt skal have et positivt beløb (kr. pr. måned).",
                                         "The shock ({shock}): new income needs a positive amount (DKK per month)."),
     "error.scenario.ends_before": ("Stødet ({shock}) slutter ({end_month}), før prognosen begynder ({first_month}).",
