@@ -207,8 +207,8 @@ TEXTS = {
     "setting.vat_period.help": (
         "Hvor ofte momsen afregnes: månedlig, kvartalsvis eller halvårlig (de fleste små virksomheder).",
         "How often VAT is settled: monthly, quarterly or half-yearly (most small enterprises)."),
-    "setting.renewal_correlation": ("Monte Carlo: kommunens beslutninger hænger sammen (0–1)",
-                                    "Monte Carlo: one municipality's decisions go together (0–1)"),
+    "setting.renewal_correlation": ("Monte Carlo: kommunens beslutninger hænger sammen",
+                                    "Monte Carlo: one municipality's decisions go together"),
     "setting.renewal_correlation.help": (
         "Hvor tæt en kommunes fornyelser og besparelser i et budgetår følger hinanden: 100 % én budgetbeslutning "
         "afgør dem alle, 0 % uafhængige.", "How closely one municipality's renewals and cuts in a budget year go "
