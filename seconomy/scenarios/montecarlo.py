@@ -81,7 +81,28 @@ class SimModel:
     cost_ops: tuple[CostOp, ...]
     cash: CashModel
     report_from: int
-    random_pairs: tuple[tuple[int, int, np.ndarray], ...] = ()  # (slot, group, rows of the uncertain lines)
+    random_pairs: tuple[tuple[int, int, np.ndarray], ...] = ()  # (slot, group, rows into ``drawn``)
+    drawn: np.ndarray | None = None  # the uncertain lines drawn one by one (None: all of them)
+    ladders: tuple[Ladder, ...] = ()  # the municipal lines decided by their budget draw alone (correlation 1)
+    periods: tuple[tuple[int, int, int], ...] = ()  # (cut period c, first month, end month): months with one factor
+    certain_blocks: tuple[np.ndarray, ...] = ()  # per period: K × (months · G), the certain municipal income
+    certain_rest: tuple[np.ndarray, ...] = ()  # per period: months × G, the certain income of other payers
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The uncertain lines of one (municipality slot, group, budget year) when one draw z decides them all.
+
+    A line comes when z > its threshold Φ⁻¹(1 − p); with the lines sorted by threshold, those that come are a prefix,
+    so their sum is a row of the prefix sums: one lookup per run instead of a product over the lines (exact: the
+    prefix sums add whole øre).
+    """
+
+    slot: int
+    group: int
+    year: int
+    thresholds: np.ndarray  # r, ascending
+    prefix: np.ndarray  # (r + 1) × M: sums of the first 0 … r lines in that order
 
 
 @dataclass(frozen=True)
@@ -147,8 +168,41 @@ def build_model(baseline: Baseline, applied: Applied, simulation: Simulation, co
         sigma=np.array([simulation.sigma(s, baseline.calibration) for s in STREAMS]),
         phi=np.array([simulation.phi(s, baseline.calibration) for s in STREAMS]),
         costs=baseline.costs, cost_ops=applied.cost_ops, cash=baseline.cash, report_from=baseline.start,
-        random_pairs=_pairs(slot[random], found.of_line[random]),
+        **_decided(applied.amounts[random], slot[random], found.of_line[random], year_of, weight[random], len(munis),
+                   correlation),
+        **_periods(certain, cut_year, len(munis)),
     )
+
+
+def _periods(certain: np.ndarray, cut_year: np.ndarray, k: int) -> dict:
+    """The months in runs of one cut period (period c = cut_year + 1; 0: no cut begun), with the certain income of
+    each run laid out for one matrix product: a run's months share each municipality's cut factor, so the factors
+    are never spread over every month."""
+    period = cut_year + 1
+    starts = [0] + [m for m in range(1, len(period)) if period[m] != period[m - 1]]
+    runs = tuple((int(period[a]), a, b) for a, b in zip(starts, [*starts[1:], len(period)], strict=True))
+    groups_ = certain.shape[2]
+    return {"periods": runs,
+            "certain_blocks": tuple(np.ascontiguousarray(certain[a:b, :k, :].transpose(1, 0, 2)).reshape(k, (b - a) * groups_)
+                                    for _, a, b in runs),
+            "certain_rest": tuple(np.ascontiguousarray(certain[a:b, k, :].T) for _, a, b in runs)}
+
+
+def _decided(lines: np.ndarray, slots: np.ndarray, groups_: np.ndarray, years: np.ndarray, p: np.ndarray, k: int,
+             correlation: float) -> dict:
+    """How the uncertain lines are drawn: at correlation 1 a municipality's lines are ladders of its budget draw and
+    only the others are drawn one by one; otherwise every line is drawn (its own draw mixed with the budget's)."""
+    if correlation < 1:
+        return {"random_pairs": _pairs(slots, groups_)}
+    alone = np.flatnonzero(slots >= k)
+    thresholds = normal_quantile(1.0 - p)
+    ladders = []
+    for key in sorted({(int(a), int(b), int(c)) for a, b, c in zip(slots, groups_, years, strict=True) if a < k}):
+        rows = np.flatnonzero((slots == key[0]) & (groups_ == key[1]) & (years == key[2]))
+        order = rows[np.argsort(thresholds[rows], kind="stable")]
+        prefix = np.vstack([np.zeros((1, lines.shape[1])), np.cumsum(lines[order], axis=0)])
+        ladders.append(Ladder(*key, thresholds=thresholds[order], prefix=prefix))
+    return {"random_pairs": _pairs(slots[alone], groups_[alone]), "drawn": alone, "ladders": tuple(ladders)}
 
 
 def _pairs(slots: np.ndarray, groups: np.ndarray) -> tuple[tuple[int, int, np.ndarray], ...]:
@@ -157,28 +211,31 @@ def _pairs(slots: np.ndarray, groups: np.ndarray) -> tuple[tuple[int, int, np.nd
     return tuple((k, g, np.flatnonzero((slots == k) & (groups == g))) for k, g in keys)
 
 
-def _budgets(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per run: which uncertain lines come (n × R) and the cut factor per municipality slot and month (n × (K+1) × M)."""
+def _budgets(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per run: which of the lines drawn one by one come (n × drawn), the cut factor per municipality and cut period
+    (n × K × (Y + 1), see ``_periods``), and the budget draws (n × K × Y) that decide the ladders."""
     k, rho = len(model.cut_p), model.correlation
     common = rng.standard_normal((n, k, model.years))
     municipal = model.random_slot < k
-    latent = np.empty((n, len(model.random_p)))
-    mixed = np.flatnonzero(municipal)
-    shared = common[:, model.random_slot[mixed], model.random_year[mixed]]
-    latent[:, mixed] = shared if rho >= 1 else np.sqrt(rho) * shared + np.sqrt(1 - rho) * rng.standard_normal(shared.shape)
     alone = np.flatnonzero(~municipal)
-    latent[:, alone] = rng.standard_normal((n, alone.size))
-    comes = (latent > normal_quantile(1.0 - model.random_p)[None, :]).astype(np.float64)  # Φ(z) > 1 − p
+    if model.drawn is not None:  # correlation 1: the municipal lines are ladders of ``common``; the rest drawn here
+        latent = rng.standard_normal((n, alone.size))
+        comes = (latent > normal_quantile(1.0 - model.random_p[alone])[None, :]).astype(np.float64)
+    else:
+        latent = np.empty((n, len(model.random_p)))
+        mixed = np.flatnonzero(municipal)
+        shared = common[:, model.random_slot[mixed], model.random_year[mixed]]
+        latent[:, mixed] = shared if rho >= 1 else np.sqrt(rho) * shared + np.sqrt(1 - rho) * rng.standard_normal(shared.shape)
+        latent[:, alone] = rng.standard_normal((n, alone.size))
+        comes = (latent > normal_quantile(1.0 - model.random_p)[None, :]).astype(np.float64)  # Φ(z) > 1 − p
     cut_draw = common if rho >= 1 else np.sqrt(rho) * common + np.sqrt(1 - rho) * rng.standard_normal(common.shape)
     happens = (cut_draw < normal_quantile(model.cut_p)[None, :, None]) & model.cut_open[None, None, :]  # Φ(z) < p
     low, high = model.cut_size
     size = low + (high - low) * rng.random((n, k, model.years))
     running = np.cumprod(1.0 - np.where(happens, size, 0.0), axis=2)  # n × K × Y: cuts compound
     # month m takes the running factor of the year whose cut has begun (column 0: no cut yet), others' slot is 1
-    running = np.concatenate([np.ones((n, k, 1)), running], axis=2)
-    factors = np.ones((n, k + 1, model.months))
-    factors[:, :k, :] = running[:, :, model.cut_year + 1]
-    return comes, factors
+    running = np.concatenate([np.ones((n, k, 1)), running], axis=2)  # n × K × (Y + 1): the factor per cut period
+    return comes, running, common
 
 
 def _levels(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
@@ -200,14 +257,19 @@ def _levels(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
 
 def _block(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Income, result and cash (each n × M, øre) of n runs."""
-    comes, factors = _budgets(model, rng, n)
+    comes, running, common = _budgets(model, rng, n)
     levels = _levels(model, rng, n)
-    # Σ_k factor(n, k, m) · certain(m, k, g), one small matrix product per month
-    grouped = np.matmul(factors.transpose(2, 0, 1), model.certain).transpose(1, 2, 0).copy()
+    # Σ_k factor(n, k, period) · certain(m, k, g): one matrix product per run of months with the same cut period
+    grouped = np.empty((n, len(model.group.stream), model.months))
+    for (c, a, b), block, rest in zip(model.periods, model.certain_blocks, model.certain_rest, strict=True):
+        part = running[:, :, c] @ block  # n × (months · G)
+        grouped[:, :, a:b] = part.reshape(n, b - a, -1).transpose(0, 2, 1) + rest[None, :, :]
     # The uncertain lines of one (municipality slot, group) share their cut factor: add up the lines that came
     # (a 0/1 × whole-øre product, exact in any order), then apply the factor once.
+    drawn = model.random_lines if model.drawn is None else model.random_lines[model.drawn]
     for slot, group, rows in model.random_pairs:
-        grouped[:, group, :] += (comes[:, rows] @ model.random_lines[rows]) * factors[:, slot, :]
+        grouped[:, group, :] += _cut(comes[:, rows] @ drawn[rows], model, running, slot)
+    _add_ladders(model, common, running, grouped)
     grouped *= levels[:, model.group.stream, :]
     by_stream = np.zeros((n, len(STREAMS), model.months))
     for g, s in enumerate(model.group.stream):
@@ -217,6 +279,27 @@ def _block(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndarra
     result = income - per_line.sum(axis=-2)
     flow = cash_flows(model.cash, grouped, model.group.lag, model.group.vat, per_line)
     return income, result, cash_path(model.cash, flow)
+
+
+def _cut(income: np.ndarray, model: SimModel, running: np.ndarray, slot: int) -> np.ndarray:
+    """``income`` (n × M, a fresh array) times its municipality's cut factor, period by period, in place."""
+    if slot < running.shape[1]:
+        for c, a, b in model.periods:
+            if c:  # period 0: no cut has begun
+                income[:, a:b] *= running[:, slot, c][:, None]
+    return income
+
+
+def _add_ladders(model: SimModel, common: np.ndarray, running: np.ndarray, grouped: np.ndarray) -> None:
+    """The ladders' lines that came, summed per (slot, group) over the budget years, then cut once."""
+    summed: dict[tuple[int, int], np.ndarray] = {}
+    for ladder in model.ladders:
+        came = np.searchsorted(ladder.thresholds, common[:, ladder.slot, ladder.year], side="left")  # thresholds < z
+        part = ladder.prefix[came]
+        key = (ladder.slot, ladder.group)
+        summed[key] = part if key not in summed else summed[key] + part
+    for (slot, group), total in summed.items():
+        grouped[:, group, :] += _cut(total, model, running, slot)
 
 
 def run_model(model: SimModel, runs: int, seed: int,

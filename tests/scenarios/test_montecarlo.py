@@ -35,7 +35,9 @@ def test_a_certain_cut_of_fixed_size_equals_the_same_cut_as_a_shock(demo_baselin
     spec = parse_spec({"simulation": sim})
     model = build_model(demo_baseline, apply(demo_baseline, spec), spec.simulation)
     assert model.random_p.size > 0
-    model = replace(model, random_p=np.zeros_like(model.random_p))  # no uncertain line comes: the contracted forecast
+    # no uncertain line comes: the contracted forecast (at correlation 1 a municipality's lines are ladders of its
+    # budget draw, with thresholds from their probabilities; without the ladders none of them is counted)
+    model = replace(model, random_p=np.zeros_like(model.random_p), ladders=())
     _, _, cash = run_model(model, runs=20, seed=1)
     shocked = parse_spec({"shocks": [{"municipality": "København", "change": -0.25, "from": "2027-07"}]})
     expected = evaluate(demo_baseline, apply(demo_baseline, shocked), "contracted").cash  # only the certain lines
@@ -64,3 +66,26 @@ def test_summary_is_coherent(demo_baseline):
     assert 0 <= sim.probability_negative_cash <= 1 and 0 <= sim.probability_deficit <= 1
     assert sim.revenue_at_risk == pytest.approx(sim.expected_income - sim.income["p5"], abs=0.01)
     assert sim.forecast_income < sim.baseline_income
+
+
+def test_a_municipalitys_lines_that_come_are_summed_exactly_from_the_ladders(demo_baseline):
+    """At correlation 1 the lines one budget draw decides are summed by prefix sums; each run must get exactly the
+    lines whose threshold Φ⁻¹(1 − p) is below its draw, as if every line were tested one by one."""
+    from seconomy.scenarios.montecarlo import _add_ladders, normal_quantile
+
+    spec = parse_spec({})
+    model = build_model(demo_baseline, apply(demo_baseline, spec), spec.simulation, 1.0)
+    assert model.ladders and model.drawn is not None
+    rng = np.random.default_rng(3)
+    n, k = 400, len(model.cut_p)
+    common = rng.standard_normal((n, k, model.years))
+    running = np.ones((n, k, model.years + 1))  # no cuts: the sum of the lines alone
+    got = np.zeros((n, len(model.group.stream), model.months))
+    _add_ladders(model, common, running, got)
+    expected = np.zeros_like(got)
+    thresholds = normal_quantile(1.0 - model.random_p)
+    for line in np.flatnonzero(model.random_slot < k):
+        came = common[:, model.random_slot[line], model.random_year[line]] > thresholds[line]
+        expected[:, model.random_group[line], :] += came[:, None] * model.random_lines[line][None, :]
+    assert np.array_equal(got, expected)  # whole øre: exact in any order
+    assert len(np.unique(got.sum(axis=(1, 2)))) > 1  # the draws decide: runs get different lines
