@@ -83,26 +83,30 @@ class SimModel:
     report_from: int
     random_pairs: tuple[tuple[int, int, np.ndarray], ...] = ()  # (slot, group, rows into ``drawn``)
     drawn: np.ndarray | None = None  # the uncertain lines drawn one by one (None: all of them)
-    ladders: tuple[Ladder, ...] = ()  # the municipal lines decided by their budget draw alone (correlation 1)
+    ladders: tuple[Ladders, ...] = ()  # per group, the municipal lines decided by their budget draw (correlation 1)
     periods: tuple[tuple[int, int, int], ...] = ()  # (cut period c, first month, end month): months with one factor
     certain_blocks: tuple[np.ndarray, ...] = ()  # per period: K × (months · G), the certain municipal income
     certain_rest: tuple[np.ndarray, ...] = ()  # per period: months × G, the certain income of other payers
 
 
 @dataclass(frozen=True)
-class Ladder:
-    """The uncertain lines of one (municipality slot, group, budget year) when one draw z decides them all.
+class Ladders:
+    """The uncertain municipal lines of one group when, at correlation 1, the budget draw z of their (municipality,
+    budget year) alone decides them.
 
-    A line comes when z > its threshold Φ⁻¹(1 − p); with the lines sorted by threshold, those that come are a prefix,
-    so their sum is a row of the prefix sums: one lookup per run instead of a product over the lines (exact: the
-    prefix sums add whole øre).
+    A line comes when z > its threshold Φ⁻¹(1 − p). With each (municipality, year)'s lines sorted by threshold, those
+    that come are a prefix, so their sum is one row of that ladder's prefix sums: per run, one row per ladder, picked
+    by a 0/1 matrix and summed (with the cut factors of each period) by one matrix product — exact, as the prefix
+    sums add whole øre.
     """
 
-    slot: int
     group: int
-    year: int
-    thresholds: np.ndarray  # r, ascending
-    prefix: np.ndarray  # (r + 1) × M: sums of the first 0 … r lines in that order
+    slot: np.ndarray  # L: each ladder's municipality slot
+    year: np.ndarray  # L: and budget year
+    thresholds: np.ndarray  # L × r_max, ascending, padded with +∞
+    offset: np.ndarray  # L: where each ladder's rows start in ``prefix``
+    prefix: np.ndarray  # C × M: per ladder, the sums of its first 0 … r lines
+    column_slot: np.ndarray  # C: the municipality slot of each row of ``prefix``
 
 
 @dataclass(frozen=True)
@@ -197,11 +201,20 @@ def _decided(lines: np.ndarray, slots: np.ndarray, groups_: np.ndarray, years: n
     alone = np.flatnonzero(slots >= k)
     thresholds = normal_quantile(1.0 - p)
     ladders = []
-    for key in sorted({(int(a), int(b), int(c)) for a, b, c in zip(slots, groups_, years, strict=True) if a < k}):
-        rows = np.flatnonzero((slots == key[0]) & (groups_ == key[1]) & (years == key[2]))
-        order = rows[np.argsort(thresholds[rows], kind="stable")]
-        prefix = np.vstack([np.zeros((1, lines.shape[1])), np.cumsum(lines[order], axis=0)])
-        ladders.append(Ladder(*key, thresholds=thresholds[order], prefix=prefix))
+    for group in sorted({int(g) for g, a in zip(groups_, slots, strict=True) if a < k}):
+        keys = sorted({(int(a), int(c)) for a, b, c in zip(slots, groups_, years, strict=True) if a < k and b == group})
+        steps, sums, column_slot = [], [], []
+        for slot, year in keys:
+            rows = np.flatnonzero((slots == slot) & (groups_ == group) & (years == year))
+            order = rows[np.argsort(thresholds[rows], kind="stable")]
+            steps.append(thresholds[order])
+            sums.append(np.vstack([np.zeros((1, lines.shape[1])), np.cumsum(lines[order], axis=0)]))
+            column_slot += [slot] * (len(order) + 1)
+        padded = np.full((len(keys), max(len(t) for t in steps)), np.inf)
+        for i, step in enumerate(steps):
+            padded[i, :len(step)] = step
+        ladders.append(Ladders(group, np.array([a for a, _ in keys]), np.array([c for _, c in keys]), padded,
+                               np.cumsum([0] + [len(t) + 1 for t in steps[:-1]]), np.vstack(sums), np.array(column_slot)))
     return {"random_pairs": _pairs(slots[alone], groups_[alone]), "drawn": alone, "ladders": tuple(ladders)}
 
 
@@ -239,19 +252,22 @@ def _budgets(model: SimModel, rng: np.random.Generator, n: int) -> tuple[np.ndar
 
 
 def _levels(model: SimModel, rng: np.random.Generator, n: int) -> np.ndarray:
-    """n × S × M income level factors: AR(1) per stream, started in its stationary spread."""
+    """n × S × M income level factors: AR(1) per stream, started in its stationary spread.
+
+    xₘ = φ·xₘ₋₁ + σ·√(1−φ²)·εₘ with x₀ = σ·ε₀ is a weighted sum of the draws, xₘ = Σⱼ φ^(m−j)·cⱼ·εⱼ, so the whole
+    path is one product of the draws with a lower-triangular M × M matrix instead of a loop over the months."""
     streams = len(STREAMS)
     out = np.ones((n, streams, model.months))
     present = np.zeros(streams, dtype=bool)
     present[model.group.stream] = True
+    lags = np.subtract.outer(np.arange(model.months), np.arange(model.months))  # m − j
     for s in np.flatnonzero((model.sigma > 0) & present):
         sigma, phi = model.sigma[s], model.phi[s]
         shocks = rng.standard_normal((n, model.months))
-        level = sigma * shocks[:, 0]
-        out[:, s, 0] = np.maximum(0.0, 1.0 + level)
-        for m in range(1, model.months):
-            level = phi * level + sigma * np.sqrt(1 - phi * phi) * shocks[:, m]
-            out[:, s, m] = np.maximum(0.0, 1.0 + level)
+        scale = np.full(model.months, sigma * np.sqrt(1 - phi * phi))
+        scale[0] = sigma
+        weights = np.where(lags >= 0, np.power(phi, np.maximum(lags, 0)), 0.0) * scale[None, :]  # M × M
+        out[:, s, :] = np.maximum(0.0, 1.0 + shocks @ weights.T)
     return out
 
 
@@ -291,15 +307,19 @@ def _cut(income: np.ndarray, model: SimModel, running: np.ndarray, slot: int) ->
 
 
 def _add_ladders(model: SimModel, common: np.ndarray, running: np.ndarray, grouped: np.ndarray) -> None:
-    """The ladders' lines that came, summed per (slot, group) over the budget years, then cut once."""
-    summed: dict[tuple[int, int], np.ndarray] = {}
-    for ladder in model.ladders:
-        came = np.searchsorted(ladder.thresholds, common[:, ladder.slot, ladder.year], side="left")  # thresholds < z
-        part = ladder.prefix[came]
-        key = (ladder.slot, ladder.group)
-        summed[key] = part if key not in summed else summed[key] + part
-    for (slot, group), total in summed.items():
-        grouped[:, group, :] += _cut(total, model, running, slot)
+    """The ladders' lines that came, with their municipality's cut factor in each cut period (``Ladders``)."""
+    n = common.shape[0]
+    rows = np.arange(n)[:, None]
+    for ladders in model.ladders:
+        z = common[:, ladders.slot, ladders.year]  # n × L: each ladder's budget draw
+        came = np.zeros(z.shape, dtype=np.intp)  # how many of each ladder's lines came (thresholds below z)
+        for step in ladders.thresholds.T:
+            came += z > step[None, :]
+        columns = ladders.offset[None, :] + came
+        for c, a, b in model.periods:
+            pick = np.zeros((n, len(ladders.column_slot)))
+            pick[rows, columns] = 1.0 if c == 0 else running[:, :, c][:, ladders.slot]  # the slot's cut factor
+            grouped[:, ladders.group, a:b] += pick @ ladders.prefix[:, a:b]
 
 
 def run_model(model: SimModel, runs: int, seed: int,
