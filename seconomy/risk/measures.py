@@ -43,13 +43,14 @@ t AS (SELECT sum(amount) FILTER (WHERE amount > 0) AS total, sum(amount) AS net_
       FROM grp),
 f AS (SELECT *, 10000 * scope_sq / (scope_ore * scope_ore) AS hhi FROM t)
 SELECT g.key, g.code, g.amount::DOUBLE, g.amount / f.total, g.amount / f.scope_total,
-       sum(g.amount) OVER (ORDER BY g.amount DESC, g.key, g.code ROWS UNBOUNDED PRECEDING) / f.total,
+       sum(CASE WHEN g.amount > 0 THEN g.amount END) OVER (ORDER BY g.amount DESC, g.key, g.code ROWS UNBOUNDED PRECEDING)
+           / f.total,
        g.amount / f.total >= $major, g.amount / f.total >= $critical,
        coalesce(f.total, 0), coalesce(f.scope_total, 0), f.hhi, 10000 / f.hhi,
        CASE WHEN f.hhi < $moderate THEN 'low' WHEN f.hhi <= $high THEN 'moderate' WHEN f.hhi > $high THEN 'high' END,
-       f.left_out, coalesce(f.left_out_amount, 0), coalesce(f.net_total, 0)
-FROM f LEFT JOIN grp g ON g.in_scope AND g.amount > 0
-ORDER BY g.amount DESC, g.key, g.code"""
+       f.left_out, coalesce(f.left_out_amount, 0), coalesce(f.net_total, 0), g.amount
+FROM f LEFT JOIN grp g ON g.in_scope AND g.amount <> 0
+ORDER BY g.amount DESC, g.key, g.code"""  # the groups with a negative net come last; Python lists them apart
 
 
 @dataclass(frozen=True)
@@ -106,21 +107,16 @@ def concentration(con: duckdb.DuckDBPyConnection, window: Window, by: str = "pay
               "major": limits.major_share, "critical": limits.critical_share}
     grouped = grouped_cte(check_by(by))
     rows = con.execute(_SQL.format(grouped=grouped), params).fetchall()
-    positive, scope_total, hhi, effective, level, left_out, left_out_amount, net = rows[0][8:]  # one totals row, always
-    groups = pd.DataFrame([r[:8] for r in rows if r[2] is not None], columns=list(GROUP_COLUMNS))
+    positive, scope_total, hhi, effective, level, left_out, left_out_amount, net = rows[0][8:16]  # totals, on every row
+    groups = pd.DataFrame([r[:8] for r in rows if r[2] is not None and r[2] > 0], columns=list(GROUP_COLUMNS))
     groups["municipality_code"] = groups["municipality_code"].astype("Int16")
     top1 = float(groups["share"].iloc[0]) if len(groups) else None
     top3 = float(groups["cumulative_share"].iloc[min(3, len(groups)) - 1]) if len(groups) else None
-    window_only = {"start": window.start, "end": window.end}
-    negative = pd.DataFrame(con.execute(_NEGATIVE_SQL.format(grouped=grouped), window_only).fetchall(),
-                            columns=["key", "municipality_code", "amount"])
+    negative = pd.DataFrame(sorted(((r[0], r[1], r[16]) for r in rows if r[2] is not None and r[2] < 0),
+                                   key=lambda r: (r[2], r[0])), columns=["key", "municipality_code", "amount"])
     negative["municipality_code"] = negative["municipality_code"].astype("Int16")
     return Concentration(window, by, Decimal(net), hhi, effective, top1, top3, level, groups, Decimal(scope_total),
                          int(left_out), Decimal(left_out_amount), limits, Decimal(positive), negative)
-
-
-_NEGATIVE_SQL = """WITH {grouped}
-SELECT key, code, amount FROM grp WHERE in_scope AND amount < 0 ORDER BY amount, key"""
 
 
 @dataclass(frozen=True)
