@@ -7,8 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from seconomy import demo, store
+
+# CI (.ci/run sets HYPOTHESIS_PROFILE=ci) runs every property test on the same examples each time, so a landing is
+# never decided by a new random draw; a local `make test` draws new examples each run, and `make fuzz` many more.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 
