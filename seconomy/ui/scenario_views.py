@@ -254,8 +254,10 @@ def results(result: ScenarioResult) -> None:
              key="scn.chart.streams")
     with st.expander(t("scn.table.monthly"), expanded=True):
         _monthly_table(result)
-    with st.expander(t("scn.table.payers")):
-        _payer_table(result)
+    payers = st.expander(t("scn.table.payers"), key="scn.exp.payers", on_change="rerun")
+    if payers.open:  # every payer formatted and its downloads built: only when someone opens it
+        with payers:
+            _payer_table(result)
     where_figures_come_from(result)
     st.download_button(t("scn.download.json"), json.dumps(to_json(result), ensure_ascii=False, indent=2),
                        file_name="scenario.json", mime="application/json", key="scn.dl.json", on_click="ignore")

@@ -48,3 +48,15 @@ def test_the_lines_table_is_formatted_only_when_opened(demo_db, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert labelled and any(len(f.value) == len(labelled) for f in at.dataframe)  # one label per forecast line
+
+
+def test_the_payer_table_is_formatted_only_when_opened(demo_db, monkeypatch):
+    built: list[int] = []
+    original = scenario_views._payer_table
+    monkeypatch.setattr(scenario_views, "_payer_table", lambda result: built.append(1) or original(result))
+    at = open_page(PAGE)
+    assert not at.exception and not built
+    at.session_state["scn.exp.payers"] = True  # the user opens the expander
+    at.run()
+    assert not at.exception, at.exception
+    assert built and any(b.key == "scn.dl.payers" or (b.key or "").startswith("scn.dl.payers") for b in at.get("download_button"))
