@@ -16,7 +16,6 @@ import duckdb
 from seconomy.ingest.bulk import RAW
 from seconomy.ingest.columns import detect_columns
 from seconomy.ingest.values import parse_amount, parse_date
-from seconomy.store.sql import ident
 
 SAMPLE = 200
 SHARE = 0.8  # a column is of a kind when at least this share of its non-empty sampled values are
@@ -47,8 +46,8 @@ def looks_headerless(header: Sequence[str]) -> bool:
 
 
 def _sample(con: duckdb.DuckDBPyConnection, width: int) -> list[list[str | None]]:
-    cells = ", ".join(ident(f"c{i}") for i in range(width))
-    return [list(r) for r in con.execute(f"SELECT {cells} FROM {ident(RAW)} ORDER BY line LIMIT ?", [SAMPLE]).fetchall()]
+    cells = [duckdb.ColumnExpression(f"c{i}") for i in range(width)]  # columns by name, no SQL text built from them
+    return [list(r) for r in con.table(RAW).order("line").limit(SAMPLE).select(*cells).fetchall()]
 
 
 def _share(values: list[str | None], test) -> float:

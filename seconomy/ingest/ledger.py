@@ -252,7 +252,7 @@ def _summarise(con, loaded: Loaded, mapping: ColumnMap, decimal: str, signed: bo
                    count(*) FILTER (WHERE kind = 'income'), count(*) FILTER (WHERE kind = 'cost'),
                    min(entry_date) FILTER (WHERE kind IN ('income', 'cost')), max(entry_date) FILTER (WHERE kind IN ('income', 'cost'))
             FROM {table} WHERE ok""").fetchall()[0]
-    bad = con.execute(f"SELECT count(*), coalesce(sum(len(problems)), 0) FROM {table} WHERE NOT ok").fetchall()[0]
+    bad = con.table(STAGED).filter("NOT ok").aggregate("count(*), coalesce(sum(len(problems)), 0)").fetchall()[0]
     skipped = dict(con.execute(f"SELECT kind, count(*) FROM {table} WHERE kind IN ? GROUP BY kind ORDER BY kind",
                                [list(SKIPPED)]).fetchall())
     sign = -1 if options.income_negative else 1
